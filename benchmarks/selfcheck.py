@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from conftest import CHROMIUM_ARGS, RequestLog, build_site, chromium_path, serve  # noqa: E402
 from personas import PERSONAS, answers_for  # noqa: E402

@@ -20,11 +20,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from conftest import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
+from editions import build_editions  # noqa: E402
 
-LIGHTHOUSE_PAGES = ["", "leitfaden/leistungskurve/", "selbsttest/"]
+LIGHTHOUSE_PAGES = ["", "leitfaden/leistungskurve/", "selbsttest/", "en/selbsttest/"]
 LIGHTHOUSE_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
 BUILD_RUNS = 3
 
@@ -40,7 +41,7 @@ def page_weights(site: Path, base: str) -> list[tuple]:
             context = browser.new_context()  # empty cache: a first visit
             page = context.new_page()
             requests = []
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", lambda request: requests.append(request))
             url = base + ("" if path == "." else path + "/")
             page.goto(url, wait_until="networkidle")
             transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
@@ -92,11 +93,11 @@ def hook_cost() -> tuple[float, float]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
-        result = build_site(ROOT / "mkdocs.yml", site)
-        if result.returncode:
-            print(result.stderr, file=sys.stderr)
-            return 1
         server = serve(site, compress=True)
+        problem = build_editions(site, server.url)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
         rows = page_weights(site, server.url)
         scores = {path: lighthouse(server.url + path) for path in LIGHTHOUSE_PAGES}
         server.shutdown()

@@ -14,14 +14,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz import DefinitionError, load  # noqa: E402  (needs the project root on sys.path)
 from quiz.definition import unknown_links  # noqa: E402
-from quiz.page import MODEL_PATH, PAGE_PATH, PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH, render_model, render_page  # noqa: E402
+from quiz.page import PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH, TEAM_SCRIPT_PATH, generate  # noqa: E402
 
 DEFINITION = ROOT / "quiz" / "selbsttest.yml"
 
@@ -35,23 +34,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems = unknown_links(questionnaire, pages)
     if problems:
         raise PluginError(problems[0])
-    for required in (PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH):
+    for required in (PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH, TEAM_SCRIPT_PATH):
         if files.get_file_from_path(required) is None:
             raise PluginError(f"{config.docs_dir}/{required}: the self-assessment needs this file, but it is missing")
 
-    language = config.theme["language"]
-    page_url = File(PAGE_PATH, "", "", config.use_directory_urls).url
+    def url_of(path: str) -> str:
+        return (files.get_file_from_path(path) or File(path, "", "", config.use_directory_urls)).url
 
-    def relative(path: str) -> str:
-        target, _, anchor = path.partition("#")
-        file = files.get_file_from_path(target) or File(target, "", "", config.use_directory_urls)
-        return get_relative_url(file.url, page_url) + (f"#{anchor}" if anchor else "")
-
-    files.append(File.generated(config, MODEL_PATH, content=render_model(questionnaire, language, link=relative)))
-    files.append(File.generated(config, PAGE_PATH, content=render_page(
-        questionnaire, language,
-        model_url=relative(MODEL_PATH), script_url=relative(SCRIPT_PATH),
-        style_url=relative(STYLE_PATH), privacy_url=relative(PRIVACY_PATH))))
+    for path, content in generate(questionnaire, config.theme["language"], url=url_of).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -2,7 +2,8 @@
 
     python -m quiz check                 validate quiz/selbsttest.yml and its links into docs/
     python -m quiz score CODE_OR_LINK    print the result a code stands for
-    python -m quiz build OUTDIR          write the page and the model for another site generator
+    python -m quiz team FILE             print the team overview of a file of codes or links
+    python -m quiz build OUTDIR          write the pages and the model for another site generator
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pathlib import Path
 
 from .codes import CodeError, decode, encode
 from .definition import DefinitionError, load, unknown_links
-from .page import MODEL_PATH, PAGE_PATH, PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH, render_model, render_page
+from .definition import PHASE_IDS
+from .page import generate
+from .team import band_label, decimal, summarise
+from .wording import WORDING
 from .scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     score_command = commands.add_parser("score", help="print the result of a code or share link")
     score_command.add_argument("code")
     score_command.add_argument("--language", default="de", choices=("de", "en"))
-    build = commands.add_parser("build", help="write the page and the model into a folder")
+    team = commands.add_parser("team", help="print the team overview of a file of codes or share links")
+    team.add_argument("file", type=Path)
+    team.add_argument("--language", default="de", choices=("de", "en"))
+    build = commands.add_parser("build", help="write the pages and the model into a folder")
     build.add_argument("outdir", type=Path)
     build.add_argument("--language", default="de", choices=("de", "en"))
     args = parser.parse_args(argv)
@@ -41,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except DefinitionError as error:
         print(error, file=sys.stderr)
         return 1
-    return {"check": _check, "score": _score, "build": _build}[args.command](questionnaire, args)
+    return {"check": _check, "score": _score, "team": _team, "build": _build}[args.command](questionnaire, args)
 
 
 def _check(questionnaire, args) -> int:
@@ -78,28 +85,52 @@ def _score(questionnaire, args) -> int:
     return 0
 
 
+def _team(questionnaire, args) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{args.file}: cannot be read ({getattr(error, 'strerror', None) or error})", file=sys.stderr)
+        return 1
+    language, words = args.language, WORDING[args.language]
+    overview = summarise(questionnaire, text)
+    total = len(overview.members)
+    print(f"{words['teamTitle']}: {total}")
+    for phase in questionnaire.phases:
+        print(f"  {phase.label[language]:<26} {decimal(overview.averages[phase.id]):>6} %")
+    print(words["teamDropSummary"].format(dropping=overview.dropping, total=total,
+                                          drop=decimal(overview.averages["drop_off"])))
+    for band, count in zip(questionnaire.verdict, overview.bands):
+        print(f"  {band_label(words, band)}: {count}")
+    print(f"{words['teamNeedsHeading']}:")
+    for topic_id, count in overview.needs:
+        print(f"  {questionnaire.topic(topic_id).title[language]}: {words['teamNeed'].format(count=count, total=total)}")
+    print(f"{words['teamTableHeading']}:")
+    profiles = {profile.id: profile.title[language] for profile in questionnaire.profiles}
+    for index, member in enumerate(overview.members, start=1):
+        phases = " ".join(f"{member.result.phases[phase]:>3}" for phase in PHASE_IDS)
+        name = member.name or words["teamPerson"].format(number=index)
+        print(f"  {name:<24} {phases}  {member.result.drop_off:>4}  {profiles[member.result.profile]}")
+    reasons = {"foreign": "skipForeign", "damaged": "skipDamaged", "version": "skipVersion", "duplicate": "skipDuplicate"}
+    for skip in overview.skipped:
+        reason = words[reasons[skip.reason]].format(found=skip.detail, current=questionnaire.version, line=skip.detail)
+        print(words["teamSkipped"].format(line=skip.line, reason=reason), file=sys.stderr)
+    return 0
+
+
 def _build(questionnaire, args) -> int:
-    """Write the files with directory-style URLs (page.md -> page/), as most generators serve them."""
-    page_url = _directory_url(PAGE_PATH)
-
-    def relative(path: str) -> str:
-        target, _, anchor = path.partition("#")
-        href = os.path.relpath(_directory_url(target), page_url) + ("/" if target.endswith(".md") else "")
-        return href + (f"#{anchor}" if anchor else "")
-
-    (args.outdir / MODEL_PATH).parent.mkdir(parents=True, exist_ok=True)
-    (args.outdir / MODEL_PATH).write_text(render_model(questionnaire, args.language, link=relative), encoding="utf-8")
-    (args.outdir / PAGE_PATH).write_text(render_page(
-        questionnaire, args.language, model_url=relative(MODEL_PATH), script_url=relative(SCRIPT_PATH),
-        style_url=relative(STYLE_PATH), privacy_url=relative(PRIVACY_PATH)), encoding="utf-8")
-    print(f"wrote {args.outdir / PAGE_PATH} and {args.outdir / MODEL_PATH}")
+    outputs = generate(questionnaire, args.language, url=_directory_url)
+    for path, content in outputs.items():
+        (args.outdir / path).parent.mkdir(parents=True, exist_ok=True)
+        (args.outdir / path).write_text(content, encoding="utf-8")
+    print("wrote " + ", ".join(str(args.outdir / path) for path in outputs))
     return 0
 
 
 def _directory_url(path: str) -> str:
-    if path.endswith("index.md"):
-        return path[: -len("index.md")] or "."
-    return path[:-3] if path.endswith(".md") else path
+    """Where a docs path is served by generators with directory URLs: page.md -> page/."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[:-3] + "/" if path.endswith(".md") else path
 
 
 if __name__ == "__main__":

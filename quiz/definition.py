@@ -15,7 +15,7 @@ import yaml
 
 PHASE_IDS = ("first_contact", "proposal", "closing", "after_sale")
 LANGUAGES = ("de", "en")
-REQUIRED_LANGUAGES = ("de",)
+REQUIRED_LANGUAGES = LANGUAGES  # every text in both editions
 METRICS = PHASE_IDS + ("average", "drop_off")
 KEYINGS = ("plus", "minus")
 SCALE_POINTS = 5

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Sets everything up and builds the static site into site/ (set SITE_URL for a project path).
+# Sets everything up and builds both editions into site/ (German) and site/en/ (English).
+# Set SITE_URL (e.g. https://USER.github.io/REPO/) to build for a published address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict "$@"
+.venv/bin/python scripts/editions.py site
+echo "built site/ and site/en/"

@@ -4,32 +4,49 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from static_server import StaticServer
-
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # the engine, and the build and server helpers
+
+from editions import EDITIONS, build_edition  # noqa: E402
+from quiz.wording import WORDING  # noqa: E402
+from static_server import StaticServer  # noqa: E402
+
+build_site = build_edition  # one edition, e.g. the German one in a test's copy of the project
 
 
-def build_site(config: Path, site_dir: Path, site_url: str = "") -> subprocess.CompletedProcess:
-    # Material's end-of-life banner is news for humans, not build output to check.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    return subprocess.run([*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
-                          cwd=config.parent, capture_output=True, text=True, timeout=300, env=env)
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of the built site, with the wording its pages use."""
+
+    language: str
+    url: str  # where the edition starts, e.g. http://127.0.0.1:PORT/en/
+    words: dict  # the self-assessment's interface wording (quiz/wording.py)
+    start: str  # the start page's link to the self-assessment
+    search: tuple  # a search word and the page it must find
+
+
+SEARCHES = {"de": ("Empfehlung", "leitfaden/empfehlungen/"), "en": ("referral", "leitfaden/empfehlungen/")}
+START_LINKS = {"de": "Zum Selbsttest", "en": "Take the self-assessment"}
 
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
+    """Both editions, built for the address they are served at (so Material's sitemap matches)."""
     site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site, result
+    server = serve(site)
+    outputs = {}
+    for language, (config, folder) in EDITIONS.items():  # German first: its build empties the folder
+        outputs[language] = build_edition(ROOT / config, site / folder, server.url)
+        assert outputs[language].returncode == 0, outputs[language].stderr
+    yield site, outputs, server.url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -37,15 +54,20 @@ def site_dir(build) -> Path:
     return build[0]
 
 
+@pytest.fixture(scope="session")
+def base_url(build) -> str:
+    return build[2]
+
+
+@pytest.fixture(params=list(EDITIONS))
+def edition(request, base_url) -> Edition:
+    language = request.param
+    return Edition(language, base_url + EDITIONS[language][1], WORDING[language], START_LINKS[language],
+                   SEARCHES[language])
+
+
 def serve(directory: Path, prefix: str = "/", compress: bool = False) -> StaticServer:
     return StaticServer(directory, prefix, compress).start()
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    server = serve(site_dir)
-    yield server.url
-    server.shutdown()
 
 
 def chromium_path() -> str | None:

@@ -22,42 +22,45 @@ def violations(page) -> list[str]:
     return found
 
 
-def set_scheme(page, scheme: str):
-    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+def prefer_scheme(page, scheme: str):
+    """Set the system preference, as a reader's phone would; Material follows it."""
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
 
 
-def page_urls(page, base_url) -> list[str]:
-    page.goto(base_url)
+def page_urls(page, edition_url) -> list[str]:
+    page.goto(edition_url)
     hrefs = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")
-    return sorted({href.split("#")[0] for href in hrefs}) + [base_url + "404.html"]
+    return sorted({href.split("#")[0] for href in hrefs}) + [edition_url + "404.html"]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_every_page_has_no_axe_violation(page, base_url, scheme):
+def test_every_page_has_no_axe_violation(page, edition, scheme):
     problems = []
-    for url in page_urls(page, base_url):
+    prefer_scheme(page, scheme)
+    for url in page_urls(page, edition.url):
         page.goto(url)
         page.wait_for_load_state("networkidle")
-        set_scheme(page, scheme)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
         problems += [f"{url}: {problem}" for problem in violations(page)]
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, base_url, scheme):
+def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, edition, scheme):
     questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
-    page.goto(base_url + "selbsttest/")
+    prefer_scheme(page, scheme)
+    page.goto(edition.url + "selbsttest/")
     expect(page.locator("[data-selfcheck-form]")).to_be_visible()
-    set_scheme(page, scheme)
-    page.get_by_role("button", name="Auswerten").click()  # the "answers missing" notice and markers
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    page.get_by_role("button", name=edition.words["submit"]).click()  # the "answers missing" notice
     problems = [f"with open questions: {problem}" for problem in violations(page)]
     for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, "classic_curve")):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
-    page.get_by_role("button", name="Auswerten").click()
+    page.get_by_role("button", name=edition.words["submit"]).click()
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
     page.wait_for_timeout(400)  # the result scrolls into view: let the "back to top" button finish fading in
     problems += [f"with a result: {problem}" for problem in violations(page)]
-    search(page, "Empfehlung")
+    search(page, edition.search[0])
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.wait_for_timeout(400)  # let the overlay's fade-in finish before measuring contrast
     problems += [f"with the search open: {problem}" for problem in violations(page)]

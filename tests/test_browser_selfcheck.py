@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from conftest import CHROMIUM_ARGS, ROOT, RequestLog, chromium_path
 from personas import PERSONAS, answers_for
 from quiz import encode, load, score
+from quiz.wording import WORDING
 
 RESULT = "[data-selfcheck-result]"
 NOTICE = "[data-selfcheck-notice]"
@@ -25,19 +26,19 @@ def model(site_dir):
     return json.loads((site_dir / "selbsttest" / "model.json").read_text(encoding="utf-8"))
 
 
-def open_assessment(page, base_url, fragment=""):
-    page.goto(base_url + "selbsttest/" + fragment)
+def open_assessment(page, edition_url, fragment=""):
+    page.goto(edition_url + "selbsttest/" + fragment)
     expect(page.locator("[data-selfcheck-form], " + RESULT).locator("visible=true").first).to_be_visible()
     page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
 
 
-def answer_with_mouse(page, questionnaire, answers):
+def answer_with_mouse(page, questionnaire, answers, language="de"):
     for statement, answer in zip(questionnaire.statements, answers):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
-    page.get_by_role("button", name="Auswerten").click()
+    page.get_by_role("button", name=WORDING[language]["submit"]).click()
 
 
-def answer_with_keyboard(page, questionnaire, answers):
+def answer_with_keyboard(page, questionnaire, answers, language="de"):
     first = questionnaire.statements[0].id
     for _ in range(80):  # Tab from the top of the page to the first answer
         page.keyboard.press("Tab")
@@ -51,15 +52,15 @@ def answer_with_keyboard(page, questionnaire, answers):
         for _ in range(answer - 1):
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Auswerten"
+    assert page.evaluate("document.activeElement.textContent") == WORDING[language]["submit"]
     page.keyboard.press("Enter")
 
 
-def expect_result(page, questionnaire, answers):
+def expect_result(page, questionnaire, answers, language="de"):
     expected = score(questionnaire, answers)
     result = page.locator(RESULT)
     expect(result).to_be_visible()
-    expect(result.locator("h2").first).to_have_text(expected.headline["de"])
+    expect(result.locator("h2").first).to_have_text(expected.headline[language])
     expect(result.locator("h2").first).to_have_attribute("data-drops-off", str(expected.drops_off).lower())
     chart = result.locator("figure.effort-chart svg")
     expect(chart).to_be_visible()
@@ -79,20 +80,20 @@ def expect_result(page, questionnaire, answers):
 
 
 @pytest.mark.parametrize("persona", sorted(PERSONAS))
-def test_persona_completes_with_the_mouse(page, base_url, questionnaire, persona):
-    open_assessment(page, base_url)
+def test_persona_completes_with_the_mouse(page, edition, questionnaire, persona):
+    open_assessment(page, edition.url)
     answers = answers_for(questionnaire, persona)
-    answer_with_mouse(page, questionnaire, answers)
-    expect_result(page, questionnaire, answers)
+    answer_with_mouse(page, questionnaire, answers, edition.language)
+    expect_result(page, questionnaire, answers, edition.language)
     page.requests.assert_clean()
 
 
 @pytest.mark.parametrize("persona", sorted(PERSONAS))
-def test_persona_completes_with_the_keyboard_alone(page, base_url, questionnaire, persona):
-    open_assessment(page, base_url)
+def test_persona_completes_with_the_keyboard_alone(page, edition, questionnaire, persona):
+    open_assessment(page, edition.url)
     answers = answers_for(questionnaire, persona)
-    answer_with_keyboard(page, questionnaire, answers)
-    expect_result(page, questionnaire, answers)
+    answer_with_keyboard(page, questionnaire, answers, edition.language)
+    expect_result(page, questionnaire, answers, edition.language)
     page.requests.assert_clean()
 
 

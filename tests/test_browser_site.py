@@ -12,20 +12,20 @@ def nav_urls(page) -> list[str]:
     return sorted({href.split("#")[0] for href in hrefs})
 
 
-def test_start_page_loads_with_both_entry_points(page, base_url):
-    page.goto(base_url)
-    expect(page.locator("h1")).to_contain_text("Nach dem Abschluss fängt es an")
-    expect(page.get_by_role("link", name="Zum Leitfaden")).to_be_visible()
-    expect(page.get_by_role("link", name="Zum Selbsttest")).to_be_visible()
-    page.get_by_role("link", name="Zum Selbsttest").click()
-    expect(page).to_have_url(base_url + "selbsttest/")
+def test_start_page_loads_with_both_entry_points(page, edition):
+    page.goto(edition.url)
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator(".entry-points .md-button")).to_have_count(2)
+    page.get_by_role("link", name=edition.start).click()
+    expect(page).to_have_url(edition.url + "selbsttest/")
     page.requests.assert_clean()
 
 
-def test_navigation_reaches_every_page_without_failed_or_foreign_requests(page, base_url):
-    page.goto(base_url)
+def test_navigation_reaches_every_page_without_failed_or_foreign_requests(page, edition):
+    page.goto(edition.url)
     urls = nav_urls(page)
-    assert len(urls) >= 15, urls
+    assert len(urls) >= 16, urls
+    assert all(url.startswith(edition.url) for url in urls)
     for url in urls:
         response = page.goto(url)
         assert response.status == 200, url
@@ -42,13 +42,12 @@ def test_instant_navigation_by_clicking_the_menu(page, base_url):
     page.requests.assert_clean()
 
 
-def test_german_search_finds_the_referral_page(page, base_url):
-    page.goto(base_url)
-    search(page, "Empfehlung")
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible()
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
-    assert any("leitfaden/empfehlungen/" in href for href in hrefs), hrefs
+def test_search_finds_the_referral_page(page, edition):
+    word, target = edition.search
+    page.goto(edition.url)
+    search(page, word)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert any(href.startswith(edition.url + target) for href in hrefs), hrefs
     page.requests.assert_clean()
 
 
@@ -65,12 +64,12 @@ def test_scheme_toggle_switches_to_dark_and_back(page, base_url):
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
 
 
-def test_effort_curve_diagram_is_visible_in_both_schemes(page, base_url):
-    page.goto(base_url + "leitfaden/leistungskurve/")
+def test_effort_curve_diagram_is_visible_in_both_schemes(page, edition):
+    page.goto(edition.url + "leitfaden/leistungskurve/")
     chart = page.locator("figure.effort-chart svg")
     expect(chart).to_be_visible()
     assert chart.bounding_box()["width"] > 250
-    expect(chart.get_by_text("Spitzenverkäufer: 100 % in jeder Phase")).to_be_visible()
+    expect(chart.locator(".effort-chart__label--top")).to_contain_text("100 %")
     for scheme in ("default", "slate"):
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         line = page.locator(".effort-chart__line--average")

@@ -1,5 +1,6 @@
-"""Nothing leaves the site: every page, the search, the scheme toggle and a full assessment
-make requests to the site's own host only, and the privacy page is one click away."""
+"""Nothing leaves the site: every page of both editions, the search, the scheme toggle, a full
+assessment and the team overview make requests to the site's own host only, and the privacy
+page is one click away."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, search
 from personas import answers_for
-from quiz import load
+from quiz import encode, load
 
 
 def record_foreign_requests(context, base_url) -> list[str]:
@@ -29,24 +30,28 @@ def record_foreign_requests(context, base_url) -> list[str]:
     return foreign
 
 
-def test_no_page_and_no_interaction_contacts_another_host(page, base_url):
-    foreign = record_foreign_requests(page.context, base_url)
-    page.goto(base_url)
+def test_no_page_and_no_interaction_contacts_another_host(page, edition):
+    foreign = record_foreign_requests(page.context, edition.url)
+    page.goto(edition.url)
     urls = sorted({href.split("#")[0] for href in page.eval_on_selector_all(
         "nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")})
-    for url in urls + [base_url + "404.html"]:
+    for url in urls + [edition.url + "404.html"]:
         page.goto(url)
         page.wait_for_load_state("networkidle")
-        expect(page.locator(".md-copyright").get_by_role("link", name="Datenschutz")).to_be_visible()
-    search(page, "Empfehlung")
+        expect(page.locator(".md-copyright a[href$='datenschutz/']")).to_be_visible()
+    search(page, edition.search[0])
     page.keyboard.press("Escape")
     page.locator("[data-md-component='palette'] label:visible").click()
     questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
-    page.goto(base_url + "selbsttest/")
+    page.goto(edition.url + "selbsttest/")
     for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, "fader")):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
-    page.get_by_role("button", name="Auswerten").click()
+    page.get_by_role("button", name=edition.words["submit"]).click()
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
+    page.goto(edition.url + "team/")
+    page.locator("[data-team-input]").fill(f"Anna: {encode(questionnaire.version, answers_for(questionnaire, 'fader'))}")
+    page.get_by_role("button", name=edition.words["teamShow"]).click()
+    expect(page.locator("[data-team-result] tbody tr")).to_have_count(1)
     page.wait_for_load_state("networkidle")
     assert len(urls) >= 15
     assert foreign == []

@@ -3,14 +3,14 @@
 // score(), encode() and decode() mirror quiz/scoring.py and quiz/codes.py; the tests compare both.
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-const PHASES = ["first_contact", "proposal", "closing", "after_sale"]
+export const PHASES = ["first_contact", "proposal", "closing", "after_sale"]
 const ANSWERS_KEY = "selbsttest.answers"
 const HISTORY_KEY = "selbsttest.history"
 const SVG = "http://www.w3.org/2000/svg"
 
 // --- scoring and result codes (keep in step with quiz/) ------------------------------------
 
-const roundedMean = (total, count) => Math.floor((2 * total + count) / (2 * count))
+export const roundedMean = (total, count) => Math.floor((2 * total + count) / (2 * count))
 const statementPoints = (keyed, answer) => ((keyed === "plus" ? answer : 6 - answer) - 1) * 25
 
 export function score(model, answers) {
@@ -63,13 +63,13 @@ export function decode(code, version, count) {
 
 // --- storage that never throws: blocked storage behaves like an empty, forgetful one ----------
 
-const storage = {
+export const storage = {
   get(key) { try { return localStorage.getItem(key) } catch { return null } },
   set(key, value) { try { localStorage.setItem(key, value); return true } catch { return false } },
   remove(key) { try { localStorage.removeItem(key) } catch { /* nothing stored */ } },
 }
 
-function readJSON(key) {
+export function readJSON(key) {
   const raw = storage.get(key)
   if (raw === null) return { value: null }
   try { return { value: JSON.parse(raw) } } catch { return { damaged: true } }
@@ -77,28 +77,28 @@ function readJSON(key) {
 
 // --- small DOM helpers: text only, never markup from data -------------------------------------
 
-function el(tag, attributes = {}, ...children) {
+export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag)
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
   node.append(...children)
   return node
 }
 
-function svg(tag, attributes = {}, text) {
+export function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag)
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
   if (text !== undefined) node.textContent = text
   return node
 }
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, name) => name in values ? values[name] : whole)
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, name) => name in values ? values[name] : whole)
 const signed = number => (number > 0 ? "+" : number < 0 ? "−" : "±") + Math.abs(number)
 
 // Same drawing as the guidance diagram (includes/leistungskurve.html), with the reader's curve.
-function chart(model, result) {
+export function chart(model, phases, title) {
   const xs = [97, 203, 309, 415], y = value => 236 - 2 * value
   const root = svg("svg", { viewBox: "0 0 480 300", role: "img", "aria-labelledby": "selfcheck-chart-title" })
-  root.append(svg("title", { id: "selfcheck-chart-title" }, model.wording.chartTitle))
+  root.append(svg("title", { id: "selfcheck-chart-title" }, title))
   const grid = svg("g", { class: "effort-chart__grid" })
   for (const value of [0, 25, 50, 75, 100]) grid.append(svg("line", { x1: 44, x2: 468, y1: y(value), y2: y(value) }))
   const axis = svg("g", { class: "effort-chart__axis", "text-anchor": "middle" })
@@ -110,11 +110,11 @@ function chart(model, result) {
   }, []).forEach((line, row) => axis.append(svg("text", { x: xs[i], y: 260 + 18 * row }, line))))
   for (const [value, label] of [[0, "0 %"], [50, "50 %"], [100, "100 %"]])
     axis.append(svg("text", { x: 38, y: y(value) + 5, "text-anchor": "end" }, label))
-  const points = PHASES.map((id, i) => `${xs[i]},${y(result.phases[id])}`).join(" ")
+  const points = PHASES.map((id, i) => `${xs[i]},${y(phases[id])}`).join(" ")
   const marks = svg("g", { class: "effort-chart__points effort-chart__points--average" })
   const labels = svg("g", { class: "effort-chart__label", "text-anchor": "middle" })
   PHASES.forEach((id, i) => {
-    const value = result.phases[id]
+    const value = phases[id]
     marks.append(svg("circle", { cx: xs[i], cy: y(value), r: 5 }))
     labels.append(svg("text", { x: xs[i], y: value > 80 ? y(value) + 24 : y(value) - 12 }, `${value} %`))
   })
@@ -223,7 +223,7 @@ function setUp(root, model) {
     output.replaceChildren(
       el("h2", { "data-drops-off": String(result.dropsOff) }, result.headline),
       ...(shared ? [el("p", {}, words.sharedNote)] : []),
-      chart(model, result),
+      chart(model, result.phases, words.chartTitle),
       el("h3", {}, words.numbersHeading),
       el("ul", { class: "selfcheck__numbers" },
         ...model.phases.map(phase => el("li", { "data-phase": phase.id }, fill(words.phaseValue, { label: phase.label, value: result.phases[phase.id] }))),

@@ -18,9 +18,9 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 class StaticServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, directory: Path, prefix: str = "/", compress: bool = False):
+    def __init__(self, directory: Path, prefix: str = "/", compress: bool = False, port: int = 0):
         self.directory, self.prefix, self.compress = Path(directory), prefix, compress
-        super().__init__(("127.0.0.1", 0), StaticHandler)
+        super().__init__(("127.0.0.1", port), StaticHandler)
 
     @property
     def url(self) -> str:

@@ -1,0 +1,87 @@
+"""How fast the team overview renders many pasted codes, printed as a table.
+
+    .venv/bin/python benchmarks/team.py
+
+Builds the site, pastes 100 and 1,000 distinct result codes into the team page in Chromium and
+times "Team auswerten" until the table is laid out (target for 1,000: within one second). Also
+times `python -m quiz team` on the same 1,000 lines.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
+
+from conftest import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
+from quiz import encode, load  # noqa: E402
+
+RUNS = 5
+
+
+def codes(count: int) -> str:
+    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
+    generator = random.Random(7)
+    lines = set()
+    while len(lines) < count:
+        answers = [generator.randint(1, 5) for _ in questionnaire.statements]
+        lines.add(f"Person {len(lines) + 1}: {encode(questionnaire.version, answers)}")
+    return "\n".join(sorted(lines))
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        result = build_site(ROOT / "mkdocs.yml", site)
+        if result.returncode:
+            print(result.stderr, file=sys.stderr)
+            return 1
+        server = serve(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            for count in (100, 1000):
+                text, timings = codes(count), []
+                for _ in range(RUNS):
+                    page.goto(server.url + "team/")
+                    page.wait_for_selector("[data-team-form]:not([hidden])")
+                    page.fill("[data-team-input]", text)
+                    timings.append(page.evaluate("""() => {
+                        const start = performance.now()
+                        document.querySelector("[data-team-form]").requestSubmit()
+                        document.querySelector("[data-team-result] table").getBoundingClientRect()  // force layout
+                        return performance.now() - start
+                    }"""))
+                    assert page.locator("[data-team-result] tbody tr").count() == count
+                rows.append((f"browser, {count:,} codes", statistics.median(timings), max(timings)))
+            browser.close()
+        server.shutdown()
+        listing = site / "codes.txt"
+        listing.write_text(codes(1000), encoding="utf-8")
+        timings = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "quiz", "team", str(listing)], cwd=ROOT, check=True, capture_output=True)
+            timings.append((time.perf_counter() - start) * 1000)
+        rows.append(("`python -m quiz team`, 1,000 codes (whole process)", statistics.median(timings), max(timings)))
+
+    print(f"| team overview (median / slowest of {RUNS}) | median | slowest | target |")
+    print("|---|---:|---:|---:|")
+    for label, median, slowest in rows:
+        target = "≤ 1,000 ms" if "1,000" in label and label.startswith("browser") else ""
+        print(f"| {label} | {median:.0f} ms | {slowest:.0f} ms | {target} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""The MkDocs hook stays thin: it generates the pages per edition and makes `mkdocs serve` watch quiz/."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from conftest import ROOT
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("selfcheck_hook", ROOT / "hooks" / "selfcheck.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_serve_watches_the_questionnaire_folder():
+    watched = []
+
+    class Server:
+        def watch(self, path):
+            watched.append(path)
+
+    load_hook().on_serve(Server(), config=None, builder=None)
+    assert watched == [str(ROOT / "quiz")]
+
+
+def test_the_generated_pages_follow_the_edition_language(site_dir):
+    german = (site_dir / "selbsttest" / "index.html").read_text(encoding="utf-8")
+    english = (site_dir / "en" / "selbsttest" / "index.html").read_text(encoding="utf-8")
+    assert "Tauchen Sie nach dem Abschluss ab?" in german and "trifft voll zu" in german
+    assert "Do you drop off after the close?" in english and "completely true" in english
+    assert (site_dir / "team" / "index.html").exists() and (site_dir / "en" / "team" / "index.html").exists()
