@@ -54,7 +54,7 @@ def main() -> int:
             personas = sorted(PERSONAS)
             for run in range(RUNS):
                 page.goto(base + "selbsttest/")
-                page.wait_for_selector("[data-selfcheck-form]:not([hidden])")
+                page.wait_for_selector("[data-selfcheck][data-ready]", state="attached")
                 for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, personas[run % len(personas)])):
                     page.check(f"fieldset[data-item='{statement.id}'] input[value='{answer}']")
                 timings.append(page.evaluate("""() => new Promise(done => {

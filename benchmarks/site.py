@@ -27,7 +27,7 @@ from editions import build_editions  # noqa: E402
 
 LIGHTHOUSE_PAGES = ["", "leitfaden/leistungskurve/", "selbsttest/", "en/selbsttest/"]
 LIGHTHOUSE_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
-BUILD_RUNS = 3
+BUILD_RUNS = 5
 
 
 def page_weights(site: Path, base: str) -> list[tuple]:

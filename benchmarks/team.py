@@ -54,7 +54,7 @@ def main() -> int:
                 text, timings = codes(count), []
                 for _ in range(RUNS):
                     page.goto(server.url + "team/")
-                    page.wait_for_selector("[data-team-form]:not([hidden])")
+                    page.wait_for_selector("[data-teamview][data-ready]", state="attached")
                     page.fill("[data-team-input]", text)
                     timings.append(page.evaluate("""() => {
                         const start = performance.now()

@@ -155,3 +155,8 @@ def search(page, text: str):
             return
         except Exception:
             continue
+
+
+def ready(page, widget: str = "[data-selfcheck]"):
+    """Wait until the page script has set up the self-assessment (or "[data-teamview]")."""
+    page.locator(f"{widget}[data-ready]").wait_for(state="attached")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, search
+from conftest import ROOT, ready, search
 from personas import answers_for
 from quiz import load
 
@@ -50,7 +50,7 @@ def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, ed
     questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
     prefer_scheme(page, scheme)
     page.goto(edition.url + "selbsttest/")
-    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    ready(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
     page.get_by_role("button", name=edition.words["submit"]).click()  # the "answers missing" notice
     problems = [f"with open questions: {problem}" for problem in violations(page)]
@@ -69,7 +69,7 @@ def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, ed
 
 def test_focus_is_always_visible_on_the_assessment(page, base_url):
     page.goto(base_url + "selbsttest/")
-    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    ready(page)
     first = page.locator("fieldset[data-item] input").first
     for _ in range(80):
         page.keyboard.press("Tab")

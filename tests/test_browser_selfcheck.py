@@ -7,7 +7,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM_ARGS, ROOT, RequestLog, chromium_path
+from conftest import CHROMIUM_ARGS, ROOT, RequestLog, chromium_path, ready
 from personas import PERSONAS, answers_for
 from quiz import encode, load, score
 from quiz.wording import WORDING
@@ -28,7 +28,7 @@ def model(site_dir):
 
 def open_assessment(page, edition_url, fragment=""):
     page.goto(edition_url + "selbsttest/" + fragment)
-    expect(page.locator("[data-selfcheck-form], " + RESULT).locator("visible=true").first).to_be_visible()
+    ready(page)
     page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
 
 
@@ -126,12 +126,17 @@ def test_progress_and_reload_resume(page, base_url, questionnaire):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='4']").check()
     expect(page.locator("[data-selfcheck-count]")).to_have_text(f"5 von {total} Aussagen beantwortet")
     page.reload()
+    ready(page)
     expect(page.locator("[data-selfcheck-count]")).to_have_text(f"5 von {total} Aussagen beantwortet")
     for statement in questionnaire.statements[:5]:
         expect(page.locator(f"fieldset[data-item='{statement.id}'] input[value='4']")).to_be_checked()
     page.get_by_role("button", name="Auswerten").click()
     expect(page.locator(NOTICE)).to_have_text(f"Es fehlen noch {total - 5} Antworten. Die erste offene Aussage ist markiert.")
     assert page.evaluate("document.activeElement.name") == questionnaire.statements[5].id
+    for statement in questionnaire.statements[5:-1]:
+        page.locator(f"fieldset[data-item='{statement.id}'] input[value='2']").check()
+    page.get_by_role("button", name="Auswerten").click()
+    expect(page.locator(NOTICE)).to_have_text("Es fehlt noch eine Antwort. Die offene Aussage ist markiert.")
     page.requests.assert_clean()
 
 
@@ -144,7 +149,7 @@ def test_share_link_reproduces_the_result_elsewhere(page, browser, base_url, que
     other = browser.new_context(locale="de-DE").new_page()  # no shared storage: like a colleague's phone
     other.requests = RequestLog(other, base_url.rstrip("/"))
     other.goto(link)
-    other.evaluate("window.__results = []")
+    ready(other)
     expect(other.locator(RESULT)).to_contain_text("Sie sehen ein Ergebnis aus einem geteilten Link.")
     expect(other.locator(RESULT + " h2").first).to_have_text(score(questionnaire, answers).headline["de"])
     other.requests.assert_clean()
@@ -235,6 +240,7 @@ def test_blocked_storage_still_works_without_script_errors(playwright, base_url,
         "the profile should block localStorage"
     page.locator("[data-md-component='palette'] label:visible").click()  # Material stores the scheme
     page.locator("nav.md-nav--primary").get_by_role("link", name="Selbsttest").click()
+    ready(page)
     expect(page.locator(NOTICE)).to_contain_text("erlaubt dieser Seite nicht, Daten zu speichern")
     page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
     answers = answers_for(questionnaire, "slow_starter")
@@ -273,10 +279,10 @@ def test_assessment_contract_for_integrators(page, base_url, questionnaire):
 def test_assessment_works_after_instant_navigation(page, base_url, questionnaire):
     page.goto(base_url + "leitfaden/")
     page.locator("nav.md-nav--primary").get_by_role("link", name="Selbsttest").click()
-    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    ready(page)
     page.locator("nav.md-nav--primary").get_by_role("link", name="Glossar").click()
     page.locator("nav.md-nav--primary").get_by_role("link", name="Selbsttest").click()
-    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    ready(page)
     page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
     answers = answers_for(questionnaire, "top_seller")
     answer_with_mouse(page, questionnaire, answers)

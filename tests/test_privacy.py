@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from conftest import ROOT, search
+from conftest import ROOT, ready, search
 from personas import answers_for
 from quiz import encode, load
 
@@ -44,11 +44,13 @@ def test_no_page_and_no_interaction_contacts_another_host(page, edition):
     page.locator("[data-md-component='palette'] label:visible").click()
     questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
     page.goto(edition.url + "selbsttest/")
+    ready(page)
     for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, "fader")):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
     page.get_by_role("button", name=edition.words["submit"]).click()
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
     page.goto(edition.url + "team/")
+    ready(page, "[data-teamview]")
     page.locator("[data-team-input]").fill(f"Anna: {encode(questionnaire.version, answers_for(questionnaire, 'fader'))}")
     page.get_by_role("button", name=edition.words["teamShow"]).click()
     expect(page.locator("[data-team-result] tbody tr")).to_have_count(1)

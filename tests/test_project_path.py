@@ -10,7 +10,7 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, RequestLog
+from conftest import ROOT, RequestLog, ready
 from editions import build_editions
 from personas import answers_for
 from quiz import load, score
@@ -111,7 +111,7 @@ def test_self_assessment_works_from_start_to_result(page, project_site):
     log = RequestLog(page, project_site[: -len(PREFIX)])
     page.goto(project_site)
     page.get_by_role("link", name="Zum Selbsttest").click()
-    expect(page.locator("[data-selfcheck-form]")).to_be_visible()
+    ready(page)
     answers = answers_for(questionnaire, "classic_curve")
     for statement, answer in zip(questionnaire.statements, answers):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()

@@ -8,7 +8,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, ready
 from personas import PERSONAS, answers_for
 from quiz import encode, load, score
 from quiz.definition import PHASE_IDS
@@ -79,6 +79,7 @@ def test_browser_team_page_shows_the_same_numbers_sorts_and_exports(page, base_u
     page.goto(base_url)
     page.get_by_role("link", name="Team-Überblick").first.click()
     expect(page).to_have_url(base_url + "team/")
+    ready(page, "[data-teamview]")
     page.get_by_label("Codes oder Links, eine Zeile pro Person").fill(pasted)
     page.get_by_role("button", name="Team auswerten").click()
     team = summarise(questionnaire, pasted)
@@ -112,14 +113,17 @@ def test_browser_team_page_shows_the_same_numbers_sorts_and_exports(page, base_u
 
 def test_team_list_is_kept_only_when_asked_and_can_be_cleared(page, base_url, pasted):
     page.goto(base_url + "team/")
+    ready(page, "[data-teamview]")
     page.get_by_label("Codes oder Links, eine Zeile pro Person").fill(pasted)
     page.get_by_role("button", name="Team auswerten").click()
     page.reload()
+    ready(page, "[data-teamview]")
     expect(page.get_by_label("Codes oder Links, eine Zeile pro Person")).to_have_value("")
     page.get_by_label("Codes oder Links, eine Zeile pro Person").fill(pasted)
     page.get_by_label("Liste auf diesem Gerät behalten").check()
     page.get_by_role("button", name="Team auswerten").click()
     page.reload()
+    ready(page, "[data-teamview]")
     expect(page.get_by_label("Codes oder Links, eine Zeile pro Person")).to_have_value(pasted)
     expect(page.locator("tbody tr")).to_have_count(len(PERSONAS))
     page.get_by_role("button", name="Liste löschen").click()
@@ -130,6 +134,7 @@ def test_team_list_is_kept_only_when_asked_and_can_be_cleared(page, base_url, pa
 
 def test_pasted_markup_is_shown_as_text(page, base_url):
     page.goto(base_url + "team/")
+    ready(page, "[data-teamview]")
     page.get_by_label("Codes oder Links, eine Zeile pro Person").fill('<img src=x onerror="document.title=1"> 1-<b>x</b>')
     page.get_by_role("button", name="Team auswerten").click()
     expect(page.locator("[data-team-result]")).to_contain_text("Es ist noch kein gültiger Code dabei.")

@@ -296,7 +296,7 @@ function setUp(root, model) {
     const open = fieldsets.filter((fieldset, i) => !given[i])
     if (open.length) {
       open.forEach(fieldset => fieldset.classList.add("selfcheck__item--open"))
-      say(fill(words.missing, { count: open.length }))
+      say(open.length === 1 ? words.missingOne : fill(words.missing, { count: open.length }))
       open[0].querySelector("input").focus()
       return
     }
@@ -327,28 +327,32 @@ function setUp(root, model) {
   restoreAnswers()
   showProgress()
   showHistory()
-  if (!showFromHash()) form.hidden = false
+  showFromHash()
+  root.dataset.ready = "true"  // for tests and integrators: the questionnaire now reacts
   return { root, showFromHash }
 }
 
-function start() {
-  const root = document.querySelector("[data-selfcheck]")
-  if (!root || root.dataset.started) return
-  root.dataset.started = "true"
-  fetch(new URL(root.dataset.model, location.href))
-    .then(response => { if (!response.ok) throw new Error(response.statusText); return response.json() })
-    .then(model => { current = setUp(root, model) }, () => {
-      const notice = root.querySelector("[data-selfcheck-notice]")
-      notice.textContent = root.dataset.failed
-      notice.hidden = false
-    })
+// Calls setUp(root, model) once for every page that has `selector`, also after Material's instant
+// navigation (document$ fires for each page; the data-started mark keeps it to once per page).
+export function onPage(selector, setUp) {
+  const start = () => {
+    const root = document.querySelector(selector)
+    if (!root || root.dataset.started) return
+    root.dataset.started = "true"
+    fetch(new URL(root.dataset.model, location.href))
+      .then(response => { if (!response.ok) throw new Error(response.statusText); return response.json() })
+      .then(model => setUp(root, model), () => {
+        const notice = root.querySelector("[data-selfcheck-notice]")
+        notice.textContent = root.dataset.failed
+        notice.hidden = false
+      })
+  }
+  start()
+  if (window.document$) window.document$.subscribe(start)
 }
 
 window.addEventListener("hashchange", () => {
   if (current && current.root.isConnected) current.showFromHash()
 })
 
-// Material's instant navigation swaps pages without reloading: document$ fires for each one.
-// start() is idempotent per page, so the direct call and the subscription never set up twice.
-start()
-if (window.document$) window.document$.subscribe(start)
+onPage("[data-selfcheck]", (root, model) => { current = setUp(root, model) })

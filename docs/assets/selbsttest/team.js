@@ -1,6 +1,6 @@
 // Team overview: result codes pasted by a sales lead, summed up in the browser. Nothing is sent.
 // summarise() and toCsv() mirror quiz/team.py; the tests compare both on the same codes.
-import { PHASES, chart, decode, el, fill, readJSON, roundedMean, score, storage, svg } from "./selbsttest.js"
+import { PHASES, chart, decode, el, fill, onPage, readJSON, roundedMean, score, storage, svg } from "./selbsttest.js"
 
 const LIST_KEY = "selbsttest.team"
 const LINE = /^(.*?)[\s;,]*([^\s;,]+)$/
@@ -165,21 +165,7 @@ function setUp(root, model) {
     keep.checked = true
     show()
   }
-  form.hidden = false
+  root.dataset.ready = "true"
 }
 
-function start() {
-  const root = document.querySelector("[data-teamview]")
-  if (!root || root.dataset.started) return
-  root.dataset.started = "true"
-  fetch(new URL(root.dataset.model, location.href))
-    .then(response => { if (!response.ok) throw new Error(response.statusText); return response.json() })
-    .then(model => setUp(root, model), () => {
-      const notice = root.querySelector("[data-selfcheck-notice]")
-      notice.textContent = root.dataset.failed
-      notice.hidden = false
-    })
-}
-
-start()
-if (window.document$) window.document$.subscribe(start)
+onPage("[data-teamview]", setUp)
