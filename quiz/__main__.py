@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 
 from .codes import CodeError, decode, encode
-from .definition import DefinitionError, load, unknown_links
-from .definition import PHASE_IDS
+from .definition import LANGUAGES, PHASE_IDS, DefinitionError, load, unknown_links
 from .page import generate
+from .scoring import score
 from .team import band_label, decimal, summarise
 from .wording import WORDING
-from .scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEFINITION = Path(os.path.relpath(ROOT / "quiz" / "selbsttest.yml"))
@@ -35,13 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="docs folder the links point into")
     score_command = commands.add_parser("score", help="print the result of a code or share link")
     score_command.add_argument("code")
-    score_command.add_argument("--language", default="de", choices=("de", "en"))
+    score_command.add_argument("--language", default="de", choices=LANGUAGES)
     team = commands.add_parser("team", help="print the team overview of a file of codes or share links")
     team.add_argument("file", type=Path)
-    team.add_argument("--language", default="de", choices=("de", "en"))
+    team.add_argument("--language", default="de", choices=LANGUAGES)
     build = commands.add_parser("build", help="write the pages and the model into a folder")
     build.add_argument("outdir", type=Path)
-    build.add_argument("--language", default="de", choices=("de", "en"))
+    build.add_argument("--language", default="de", choices=LANGUAGES)
     args = parser.parse_args(argv)
     try:
         questionnaire = load(args.definition)
