@@ -92,12 +92,16 @@ def _team(questionnaire, args) -> int:
         return 1
     language, words = args.language, WORDING[args.language]
     overview = summarise(questionnaire, text)
+
+    def decimal_(tenths: int) -> str:
+        return decimal(tenths, words["decimalSeparator"])
+
     total = len(overview.members)
     print(f"{words['teamTitle']}: {total}")
     for phase in questionnaire.phases:
-        print(f"  {phase.label[language]:<26} {decimal(overview.averages[phase.id]):>6} %")
+        print(f"  {phase.label[language]:<26} {decimal_(overview.averages[phase.id]):>6} %")
     print(words["teamDropSummary"].format(dropping=overview.dropping, total=total,
-                                          drop=decimal(overview.averages["drop_off"])))
+                                          drop=decimal_(overview.averages["drop_off"])))
     for band, count in zip(questionnaire.verdict, overview.bands):
         print(f"  {band_label(words, band)}: {count}")
     print(f"{words['teamNeedsHeading']}:")

@@ -86,10 +86,10 @@ def summarise(questionnaire: Questionnaire, text: str) -> Team:
     return Team(tuple(members), tuple(skipped), averages, sum(m.result.drops_off for m in members), bands, needs)
 
 
-def decimal(tenths: int) -> str:
-    """72,5 – German decimal comma, one decimal."""
+def decimal(tenths: int, separator: str = ",") -> str:
+    """725 -> '72,5': one decimal, with the German decimal comma unless told otherwise."""
     sign = "-" if tenths < 0 else ""
-    return f"{sign}{abs(tenths) // 10},{abs(tenths) % 10}"
+    return f"{sign}{abs(tenths) // 10}{separator}{abs(tenths) % 10}"
 
 
 def band_label(words: dict, band) -> str:

@@ -68,7 +68,8 @@ def test_effort_curve_diagram_is_visible_in_both_schemes(page, edition):
     page.goto(edition.url + "leitfaden/leistungskurve/")
     chart = page.locator("figure.effort-chart svg")
     expect(chart).to_be_visible()
-    assert chart.bounding_box()["width"] > 250
+    column = page.locator("article").bounding_box()["width"]
+    assert chart.bounding_box()["width"] >= min(0.9 * column, 500), "the diagram uses the column's width"
     expect(chart.locator(".effort-chart__label--top")).to_contain_text("100 %")
     for scheme in ("default", "slate"):
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")

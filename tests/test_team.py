@@ -140,3 +140,16 @@ def test_pasted_markup_is_shown_as_text(page, base_url):
     expect(page.locator("[data-team-result]")).to_contain_text("Es ist noch kein gültiger Code dabei.")
     assert page.locator("article img, article b").count() == 0
     page.requests.assert_clean()
+
+
+def test_english_team_page_uses_english_numbers_and_the_same_results(page, base_url, questionnaire, pasted):
+    page.goto(base_url + "en/team/")
+    ready(page, "[data-teamview]")
+    page.get_by_label("Codes or links, one line per person").fill(pasted)
+    page.get_by_role("button", name="Show the team").click()
+    team = summarise(questionnaire, pasted)
+    for phase in questionnaire.phases:
+        expect(page.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
+            f"{phase.label['en']}: {decimal(team.averages[phase.id], '.')} %")
+    expect(page.locator("[data-team-skipped] li").first).to_have_text("Line 2: not a result code of this self-assessment")
+    page.requests.assert_clean()

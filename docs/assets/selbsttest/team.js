@@ -33,7 +33,9 @@ export function summarise(model, text) {
   return { members, skipped, averages, dropping: members.filter(m => m.result.dropsOff).length, bands, needs }
 }
 
-export const decimal = tenths => `${tenths < 0 ? "-" : ""}${Math.floor(Math.abs(tenths) / 10)},${Math.abs(tenths) % 10}`
+// 725 -> "72,5": one decimal, with the German decimal comma unless told otherwise.
+export const decimal = (tenths, separator = ",") =>
+  `${tenths < 0 ? "-" : ""}${Math.floor(Math.abs(tenths) / 10)}${separator}${Math.abs(tenths) % 10}`
 
 const cell = value => /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 
@@ -115,9 +117,9 @@ function render(root, model, team) {
     el("h2", {}, words.teamCurveHeading),
     chart(model, rounded, words.teamChartTitle),
     el("ul", { "data-team-averages": "" }, ...model.phases.map(phase =>
-      el("li", { "data-phase": phase.id }, fill(words.teamAverageValue, { label: phase.label, value: decimal(team.averages[phase.id]) })))),
+      el("li", { "data-phase": phase.id }, fill(words.teamAverageValue, { label: phase.label, value: decimal(team.averages[phase.id], words.decimalSeparator) })))),
     el("h2", {}, words.teamDropHeading),
-    el("p", { "data-team-dropping": String(team.dropping) }, fill(words.teamDropSummary, { dropping: team.dropping, total, drop: decimal(team.averages.drop_off) })),
+    el("p", { "data-team-dropping": String(team.dropping) }, fill(words.teamDropSummary, { dropping: team.dropping, total, drop: decimal(team.averages.drop_off, words.decimalSeparator) })),
     distribution(model, team),
     el("ul", {}, ...team.bands.map((count, i) => el("li", { "data-band": String(i) }, fill(words.teamBand, { label: bandLabel(words, model.verdict[i]), count })))),
     el("h2", {}, words.teamNeedsHeading),
