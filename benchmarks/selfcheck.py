@@ -12,13 +12,13 @@ from __future__ import annotations
 import gzip
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
-from conftest import CHROMIUM_ARGS, RequestLog, build_site, chromium_path, serve  # noqa: E402
+from conftest import CHROMIUM_ARGS, RequestLog, chromium_path, serve  # noqa: E402
+from editions import temporary_site  # noqa: E402
 from personas import PERSONAS, answers_for  # noqa: E402
 from quiz import load  # noqa: E402
 
@@ -34,12 +34,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
-        result = build_site(ROOT / "mkdocs.yml", site)
-        if result.returncode:
-            print(result.stderr, file=sys.stderr)
-            return 1
+    with temporary_site() as site:
         assets = [site / "assets/selbsttest/selbsttest.js", site / "assets/selbsttest/selbsttest.css"]
         sizes = [(path.stat().st_size, len(gzip.compress(path.read_bytes(), 9))) for path in assets]
         # selbsttest.js is loaded by the assessment page, and imported by team.js on the team page

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
-from conftest import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
-from editions import build_editions  # noqa: E402
+from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from editions import build_edition, build_editions, failure  # noqa: E402
 
 LIGHTHOUSE_PAGES = ["", "leitfaden/leistungskurve/", "selbsttest/", "en/selbsttest/"]
 LIGHTHOUSE_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
@@ -84,7 +84,7 @@ def hook_cost() -> tuple[float, float]:
         for _ in range(BUILD_RUNS):
             for name, config_file in (("hook", ROOT / "mkdocs.yml"), ("plain", plain / "mkdocs.yml")):
                 start = time.perf_counter()
-                result = build_site(config_file, Path(folder) / f"site-{name}")
+                result = build_edition(config_file, Path(folder) / f"site-{name}")
                 timings[name].append(time.perf_counter() - start)
                 assert result.returncode == 0, result.stderr
         return min(timings["hook"]), min(timings["plain"])
@@ -94,7 +94,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         server = serve(site, compress=True)
-        problem = build_editions(site, server.url)
+        problem = failure(build_editions(site, server.url))
         if problem:
             print(problem, file=sys.stderr)
             return 1

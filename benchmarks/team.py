@@ -13,14 +13,14 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
-from conftest import CHROMIUM_ARGS, build_site, chromium_path, serve  # noqa: E402
+from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from editions import temporary_site  # noqa: E402
 from quiz import encode, load  # noqa: E402
 
 RUNS = 5
@@ -40,12 +40,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
-        result = build_site(ROOT / "mkdocs.yml", site)
-        if result.returncode:
-            print(result.stderr, file=sys.stderr)
-            return 1
+    with temporary_site() as site:
         server = serve(site)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,14 +22,33 @@ def build_edition(config: Path, site_dir: Path, site_url: str = "") -> subproces
                           timeout=300, env=env)
 
 
-def build_editions(site: Path, site_url: str = "", root: Path = ROOT) -> str | None:
-    """Both editions into ``site``; None when both built, else the failing build's output."""
+def build_editions(site: Path, site_url: str = "") -> dict[str, subprocess.CompletedProcess]:
+    """Both editions into ``site``, by language; stops after a build that fails."""
+    results = {}
     for language, (config, folder) in EDITIONS.items():  # German first: its build empties the folder
-        result = build_edition(root / config, site / folder, site_url)
+        results[language] = build_edition(ROOT / config, site / folder, site_url)
+        if results[language].returncode:
+            break
+    return results
+
+
+def failure(results: dict[str, subprocess.CompletedProcess]) -> str | None:
+    """The output of the build that failed, or None when all built."""
+    for language, result in results.items():
         if result.returncode:
-            return f"{config}: build failed\n{result.stderr}"
+            return f"{EDITIONS[language][0]}: build failed\n{result.stderr}"
     return None
 
 
+@contextmanager
+def temporary_site(config: Path = ROOT / "mkdocs.yml"):
+    """One edition built into a temporary folder, for the benchmarks; exits with the output on failure."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = build_edition(config, Path(folder))
+        if result.returncode:
+            raise SystemExit(result.stderr)
+        yield Path(folder)
+
+
 if __name__ == "__main__":  # python scripts/editions.py SITE_DIR (SITE_URL from the environment)
-    sys.exit(build_editions(Path(sys.argv[1]), os.environ.get("SITE_URL", "")))
+    sys.exit(failure(build_editions(Path(sys.argv[1]), os.environ.get("SITE_URL", ""))))

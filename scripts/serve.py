@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from editions import ROOT, build_editions
+from editions import ROOT, build_editions, failure
 from static_server import StaticServer
 
 WATCHED = ["docs", "docs-en", "quiz", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs.en.yml"]
@@ -29,7 +29,7 @@ def snapshot() -> dict:
 
 
 def rebuild(site: Path, url: str) -> None:
-    problem = build_editions(site, url)
+    problem = failure(build_editions(site, url))
     print(problem or f"built both editions: {url} and {url}en/", flush=True)
 
 

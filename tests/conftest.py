@@ -14,12 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # the engine, and the build and server helpers
 
-from editions import EDITIONS, build_edition  # noqa: E402
+from editions import EDITIONS, build_editions, failure  # noqa: E402
 from quiz.wording import WORDING  # noqa: E402
 from static_server import StaticServer  # noqa: E402
-
-build_site = build_edition  # one edition, e.g. the German one in a test's copy of the project
-
 
 @dataclass(frozen=True)
 class Edition:
@@ -41,10 +38,8 @@ def build(tmp_path_factory):
     """Both editions, built for the address they are served at (so Material's sitemap matches)."""
     site = tmp_path_factory.mktemp("site")
     server = serve(site)
-    outputs = {}
-    for language, (config, folder) in EDITIONS.items():  # German first: its build empties the folder
-        outputs[language] = build_edition(ROOT / config, site / folder, server.url)
-        assert outputs[language].returncode == 0, outputs[language].stderr
+    outputs = build_editions(site, server.url)
+    assert failure(outputs) is None, failure(outputs)
     yield site, outputs, server.url
     server.shutdown()
 

@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 from importlib.metadata import version
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, RequestLog, ready
-from editions import build_editions
+from editions import build_editions, failure
 from personas import answers_for
 from quiz import load, score
 from static_server import StaticServer
@@ -45,7 +45,7 @@ def fetch(url: str) -> tuple[int, str, bytes]:
 def project_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("project-site")
     server = StaticServer(site, PREFIX).start()  # the port must be known before the build
-    problem = build_editions(site, server.url)
+    problem = failure(build_editions(site, server.url))
     assert problem is None, problem
     yield server.url
     server.shutdown()

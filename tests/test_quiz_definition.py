@@ -9,7 +9,8 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import ROOT
+from editions import build_edition
 
 DEFINITION = ROOT / "quiz" / "selbsttest.yml"
 
@@ -96,7 +97,7 @@ def project_copy(tmp_path):
 def test_mkdocs_build_fails_on_a_broken_definition(case, project_copy):
     text, expected = BROKEN[case]
     (project_copy / "quiz" / "selbsttest.yml").write_text(text(), encoding="utf-8")
-    result = build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    result = build_edition(project_copy / "mkdocs.yml", project_copy / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
