@@ -1,6 +1,6 @@
 """Page weight, requests and Lighthouse scores of the built site, plus the hook's build cost.
 
-    .venv/bin/python benchmarks/site.py            (Lighthouse needs Node.js: npx lighthouse)
+    .venv/bin/python -m benchmarks.site         (Lighthouse needs Node.js: npx lighthouse)
 
 Builds the site, serves it with gzip as GitHub Pages does, and prints Markdown tables:
 per page the bytes transferred, the number of requests and third-party requests (Chromium via
@@ -19,11 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
-
-from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
-from editions import build_edition, build_editions, failure  # noqa: E402
+from benchmarks.tables import table
+from scripts.browser import CHROMIUM_ARGS, chromium_path
+from scripts.editions import ROOT, build_edition, build_editions, failure
+from scripts.static_server import StaticServer
 
 LIGHTHOUSE_PAGES = ["", "leitfaden/leistungskurve/", "selbsttest/", "en/selbsttest/"]
 LIGHTHOUSE_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
@@ -74,12 +73,11 @@ def hook_cost() -> tuple[float, float]:
     """Fastest of BUILD_RUNS builds with the hook, and of the same content without it."""
     with tempfile.TemporaryDirectory() as folder:
         plain = Path(folder) / "plain"
-        for name in ("docs", "includes", "overrides", "quiz"):
+        for name in ("docs", "includes", "overrides", "hooks"):
             shutil.copytree(ROOT / name, plain / name)
-        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - hooks/selfcheck.py\n", "")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/selfcheck.py\n", "")
         (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "quiz", "--definition", str(plain / "quiz/selbsttest.yml"),
-                        "build", str(plain / "docs")], check=True, capture_output=True, cwd=ROOT)
+        subprocess.run([sys.executable, "-m", "quiz", "build", str(plain / "docs")], check=True, capture_output=True, cwd=ROOT)
         timings = {"hook": [], "plain": []}
         for _ in range(BUILD_RUNS):
             for name, config_file in (("hook", ROOT / "mkdocs.yml"), ("plain", plain / "mkdocs.yml")):
@@ -93,7 +91,7 @@ def hook_cost() -> tuple[float, float]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
-        server = serve(site, compress=True)
+        server = StaticServer(site, compress=True).start()
         problem = failure(build_editions(site, server.url))
         if problem:
             print(problem, file=sys.stderr)
@@ -103,21 +101,20 @@ def main() -> int:
         server.shutdown()
 
     print(f"Measured {time.strftime('%Y-%m-%d')}, gzip on, empty cache, Chromium {chromium_path() or '(Playwright)'}\n")
-    print("| page | transferred | requests | third-party |")
-    print("|---|---:|---:|---:|")
-    for path, transferred, count, foreign in rows:
-        print(f"| `{path}` | {transferred / 1024:.1f} KiB | {count} | {foreign} |")
-    print("\n| Lighthouse (mobile) | performance | accessibility | best practices | SEO |")
-    print("|---|---:|---:|---:|---:|")
-    for path, score in scores.items():
-        cells = [str(score[key]) for key in ("performance", "accessibility", "best-practices", "seo")] if score else ["n/a"] * 4
-        print(f"| `/{path}` | " + " | ".join(cells) + " |")
+    print(table(["page", "transferred", "requests", "third-party"],
+                [[f"`{path}`", f"{transferred / 1024:.1f} KiB", count, foreign] for path, transferred, count, foreign in rows],
+                "lrrr"))
+    categories = ("performance", "accessibility", "best-practices", "seo")
+    print()
+    print(table(["Lighthouse (mobile)", "performance", "accessibility", "best practices", "SEO"],
+                [[f"`/{path}`", *([score[key] for key in categories] if score else ["n/a"] * 4)] for path, score in scores.items()],
+                "lrrrr"))
     with_hook, without = hook_cost()
-    print("\n| `mkdocs build` (fastest of %d) | seconds |" % BUILD_RUNS)
-    print("|---|---:|")
-    print(f"| with the self-assessment hook | {with_hook:.2f} |")
-    print(f"| same content, page pre-generated, no hook | {without:.2f} |")
-    print(f"| ratio (target ≤ 1.10) | {with_hook / without:.2f} |")
+    print()
+    print(table([f"`mkdocs build` (fastest of {BUILD_RUNS})", "seconds"],
+                [["with the self-assessment hook", f"{with_hook:.2f}"],
+                 ["same content, pages pre-generated, no hook", f"{without:.2f}"],
+                 ["ratio (target ≤ 1.10)", f"{with_hook / without:.2f}"]], "lr"))
     return 0
 
 

@@ -1,6 +1,6 @@
 """How fast the team overview renders many pasted codes, printed as a table.
 
-    .venv/bin/python benchmarks/team.py
+    .venv/bin/python -m benchmarks.team
 
 Builds the site, pastes 100 and 1,000 distinct result codes into the team page in Chromium and
 times "Team auswerten" until the table is laid out (target for 1,000: within one second). Also
@@ -14,25 +14,23 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
-
-from conftest import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
-from editions import temporary_site  # noqa: E402
-from quiz import encode, load  # noqa: E402
+from benchmarks.tables import table
+from quiz import DEFINITION, encode, load
+from scripts.browser import CHROMIUM_ARGS, chromium_path
+from scripts.editions import ROOT, temporary_site
+from scripts.static_server import StaticServer
 
 RUNS = 5
 
 
 def codes(count: int) -> str:
-    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
+    questionnaire = load(DEFINITION)
     generator = random.Random(7)
     lines = set()
     while len(lines) < count:
         answers = [generator.randint(1, 5) for _ in questionnaire.statements]
-        lines.add(f"Person {len(lines) + 1}: {encode(questionnaire.version, answers)}")
+        lines.add(f"Person {len(lines) + 1}: {encode(questionnaire, answers)}")
     return "\n".join(sorted(lines))
 
 
@@ -41,7 +39,7 @@ def main() -> int:
 
     rows = []
     with temporary_site() as site:
-        server = serve(site)
+        server = StaticServer(site).start()
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             page = browser.new_page()
@@ -70,11 +68,9 @@ def main() -> int:
             timings.append((time.perf_counter() - start) * 1000)
         rows.append(("`python -m quiz team`, 1,000 codes (whole process)", statistics.median(timings), max(timings)))
 
-    print(f"| team overview (median / slowest of {RUNS}) | median | slowest | target |")
-    print("|---|---:|---:|---:|")
-    for label, median, slowest in rows:
-        target = "≤ 1,000 ms" if "1,000" in label and label.startswith("browser") else ""
-        print(f"| {label} | {median:.0f} ms | {slowest:.0f} ms | {target} |")
+    print(table([f"team overview (median / slowest of {RUNS})", "median", "slowest", "target"],
+                [[label, f"{median:.0f} ms", f"{slowest:.0f} ms",
+                  "≤ 1,000 ms" if label.startswith("browser, 1,000") else ""] for label, median, slowest in rows], "lrrr"))
     return 0
 
 

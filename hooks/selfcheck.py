@@ -1,51 +1,56 @@
-"""MkDocs adapter for the self-assessment engine in quiz/.
+"""MkDocs adapter for the self-assessment engine (the `quiz` package).
 
-The engine validates the definition and renders the page and its scoring model; this hook only
-hands them to MkDocs as generated files, resolves links to pages, and turns every definition
-error into a failed build with one clear line.
+The engine validates the questionnaire and renders the pages, the model and the scripts; this
+hook only hands them to MkDocs as generated files, resolves links to pages, and turns every
+definition error into a failed build with one line.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from quiz import DefinitionError, load  # noqa: E402  (needs the project root on sys.path)
-from quiz.definition import unknown_links  # noqa: E402
-from quiz.page import PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH, TEAM_SCRIPT_PATH, generate  # noqa: E402
-
-DEFINITION = ROOT / "quiz" / "selbsttest.yml"
+import quiz
+from quiz.links import unknown_links
+from quiz.site_files import METHOD_PATH, PRIVACY_PATH, generate
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    latest = config.extra.get("selfcheck_latest_version")  # set only to build a site as an older copy was
     try:
-        questionnaire = load(os.path.relpath(DEFINITION))
-    except DefinitionError as error:
+        questionnaires = quiz.load_all([_shown(path) for path in quiz.definitions()], latest=latest)
+    except quiz.DefinitionError as error:
         raise PluginError(str(error)) from None
     pages = {file.src_uri for file in files.documentation_pages()}
-    problems = unknown_links(questionnaire, pages)
-    if problems:
-        raise PluginError(problems[0])
-    for required in (PRIVACY_PATH, SCRIPT_PATH, STYLE_PATH, TEAM_SCRIPT_PATH):
-        if files.get_file_from_path(required) is None:
-            raise PluginError(f"{config.docs_dir}/{required}: the self-assessment needs this file, but it is missing")
+    for questionnaire in questionnaires.values():
+        problems = unknown_links(questionnaire, pages)
+        if problems:
+            raise PluginError(problems[0])
+    for required in (PRIVACY_PATH, METHOD_PATH):
+        if required not in pages:
+            raise PluginError(f"{config.docs_dir}/{required}: the self-assessment links to this page, but it is missing")
 
     def url_of(path: str) -> str:
         return (files.get_file_from_path(path) or File(path, "", "", config.use_directory_urls)).url
 
-    for path, content in generate(questionnaire, config.theme["language"], url=url_of).items():
+    for path, content in generate(questionnaires, config.theme["language"], url=url_of).items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
-    server.watch(str(DEFINITION.parent))
+    server.watch(str(quiz.QUESTIONNAIRES.parent))
     return server
+
+
+def _shown(path: Path) -> str:
+    """A definition's path as the trainer knows it (quiz/questionnaires/v2.yml), for error messages."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if shown.startswith("..") else shown

@@ -1,9 +1,11 @@
-"""Command line for the self-assessment, without MkDocs.
+"""Command line for the self-assessment, without any site generator.
 
-    python -m quiz check                 validate quiz/selbsttest.yml and its links into docs/
+    python -m quiz check                 validate the questionnaire, the wording and the links into docs/
     python -m quiz score CODE_OR_LINK    print the result a code stands for
     python -m quiz team FILE             print the team overview of a file of codes or links
-    python -m quiz build OUTDIR          write the pages and the model for another site generator
+    python -m quiz build OUTDIR          write the pages, the model and the scripts for another generator
+
+Everything it prints comes from the wording catalogue, in the language chosen with --language.
 """
 
 from __future__ import annotations
@@ -14,118 +16,143 @@ import re
 import sys
 from pathlib import Path
 
+from . import definitions, load_all
 from .codes import CodeError, decode, encode
-from .definition import LANGUAGES, PHASE_IDS, DefinitionError, load, unknown_links
-from .page import generate
+from .links import unknown_links
+from .model import LANGUAGES, PHASE_IDS, DefinitionError
 from .scoring import score
-from .team import band_label, decimal, summarise
-from .wording import WORDING
+from .site_files import generate
+from .team import decimal, summarise
+from .team import verdict_label
+from .wording import catalogue, fill, words
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DEFINITION = Path(os.path.relpath(ROOT / "quiz" / "selbsttest.yml"))
-DEFAULT_DOCS = Path(os.path.relpath(ROOT / "docs"))
+DEFAULT_DOCS = Path("docs")
+REASONS = {"foreign": "skipForeign", "damaged": "skipDamaged", "version": "skipVersion", "newer": "skipNewer",
+           "duplicate": "skipDuplicate"}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quiz", description="The after-sales self-assessment.")
-    parser.add_argument("--definition", type=Path, default=DEFAULT_DEFINITION, help="questionnaire YAML")
+    parser.add_argument("--definition", type=Path, action="append", help="a questionnaire YAML (repeatable; "
+                        "default: every published version in quiz/questionnaires/)")
+    parser.add_argument("--language", default="de", choices=LANGUAGES, help="language of everything printed")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate the definition and its links")
+    check = commands.add_parser("check", help="validate the definition, the wording and the links")
     check.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="docs folder the links point into")
-    score_command = commands.add_parser("score", help="print the result of a code or share link")
-    score_command.add_argument("code")
-    score_command.add_argument("--language", default="de", choices=LANGUAGES)
-    team = commands.add_parser("team", help="print the team overview of a file of codes or share links")
-    team.add_argument("file", type=Path)
-    team.add_argument("--language", default="de", choices=LANGUAGES)
-    build = commands.add_parser("build", help="write the pages and the model into a folder")
-    build.add_argument("outdir", type=Path)
-    build.add_argument("--language", default="de", choices=LANGUAGES)
+    commands.add_parser("score", help="print the result of a code or share link").add_argument("code")
+    commands.add_parser("team", help="print the team overview of a file of codes or share links").add_argument("file", type=Path)
+    commands.add_parser("build", help="write the pages, the model and the scripts into a folder").add_argument("outdir", type=Path)
+    # --language is accepted after the command too: python -m quiz score CODE --language en
+    for command in commands.choices.values():
+        command.add_argument("--language", default=argparse.SUPPRESS, choices=LANGUAGES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
-        questionnaire = load(args.definition)
+        catalogue()
+        questionnaires = load_all([_relative(path) for path in args.definition or definitions()])
     except DefinitionError as error:
         print(error, file=sys.stderr)
         return 1
-    return {"check": _check, "score": _score, "team": _team, "build": _build}[args.command](questionnaire, args)
+    return {"check": _check, "score": _score, "team": _team, "build": _build}[args.command](questionnaires, args)
 
 
-def _check(questionnaire, args) -> int:
+def _check(questionnaires, args) -> int:
     pages = {path.relative_to(args.docs).as_posix() for path in args.docs.rglob("*.md")}
-    problems = unknown_links(questionnaire, pages)
-    if problems:
-        print(problems[0], file=sys.stderr)
-        return 1
-    print(f"{questionnaire.path}: OK, version {questionnaire.version}: {len(questionnaire.statements)} statements, "
-          f"{len(questionnaire.topics)} topics, {len(questionnaire.profiles)} profiles")
+    for questionnaire in questionnaires.values():
+        problems = unknown_links(questionnaire, pages)
+        if problems:
+            print(problems[0], file=sys.stderr)
+            return 1
+    for questionnaire in questionnaires.values():
+        print(fill(words("cli", args.language)["checkOk"], file=questionnaire.path, version=questionnaire.version,
+                   statements=len(questionnaire.statements), topics=len(questionnaire.topics),
+                   profiles=len(questionnaire.profiles)))
     return 0
 
 
-def _score(questionnaire, args) -> int:
+def _score(questionnaires, args) -> int:
+    language, cli, widgets = args.language, words("cli", args.language), words("widgets", args.language)
     found = re.search(r"code=([^&\s]+)", args.code)
     code = found.group(1) if found else args.code
     try:
-        answers = decode(code, questionnaire.version, len(questionnaire.statements))
+        questionnaire, answers = decode(code, questionnaires)
     except CodeError as error:
-        print(f"{code}: {error}", file=sys.stderr)
+        message = {"foreign": widgets["linkForeign"], "damaged": widgets["linkDamaged"],
+                   "version": fill(widgets["linkVersion"], found=error.version),
+                   "newer": fill(widgets["linkNewer"], found=error.version, current=max(questionnaires))}
+        print(f"{code}: {message[error.reason]}", file=sys.stderr)
         return 1
-    language = args.language
     result = score(questionnaire, answers)
-    profile = next(profile for profile in questionnaire.profiles if profile.id == result.profile)
+    print(fill(cli["version"], version=result.version, current=max(questionnaires)))
     print(result.headline[language])
     for phase in questionnaire.phases:
         print(f"  {phase.label[language]:<26} {result.phases[phase.id]:>3} %")
-    print(f"  {'drop-off':<26} {result.drop_off:>3} points ({'drops off' if result.drops_off else 'holds'})")
-    print(f"profile: {profile.id} ({profile.title[language]})")
+    if result.drop_off is not None:
+        spread = fill(cli["range"], low=result.drop_range[0], high=result.drop_range[1]) if result.drop_range else ""
+        print(f"  {cli['dropOffLine']:<26} {result.drop_off:>3} {cli['points']} {spread}".rstrip())
+    print(f"  {cli['verdict']:<26} {verdict_label(widgets, result.verdict)}")
+    print(f"  {cli['level']:<26} {result.level:>3} %")
+    if result.profile:
+        print(f"{cli['profile']}: {result.profile} ({questionnaire.profile(result.profile).title[language]})")
     for topic_id in result.recommendations:
         topic = questionnaire.topic(topic_id)
-        print(f"read: {topic.title[language]} -> {topic.link}")
-    print(f"code: {encode(questionnaire.version, answers)}")
+        print(f"{cli['read']}: {topic.title[language]} -> {topic.link}")
+    print(f"{widgets['codeLabel']}: {encode(questionnaire, answers)}")
     return 0
 
 
-def _team(questionnaire, args) -> int:
+def _team(questionnaires, args) -> int:
+    language, cli, widgets = args.language, words("cli", args.language), words("widgets", args.language)
     try:
         text = args.file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        print(f"{args.file}: cannot be read ({getattr(error, 'strerror', None) or error})", file=sys.stderr)
+        print(fill(cli["cannotRead"], file=args.file, reason=_reason(error)), file=sys.stderr)
         return 1
-    language, words = args.language, WORDING[args.language]
-    overview = summarise(questionnaire, text)
+    overview = summarise(questionnaires, text)
+    for skip in overview.skipped:
+        reason = fill(widgets[REASONS[skip.reason]], found=skip.detail, current=max(questionnaires), line=skip.detail)
+        print(fill(widgets["teamSkipped"], line=skip.line, reason=reason), file=sys.stderr)
+    if not overview.members:
+        print(fill(cli["nothingToEvaluate"], file=args.file), file=sys.stderr)
+        return 1
 
     def decimal_(tenths: int) -> str:
-        return decimal(tenths, words["decimalSeparator"])
+        return decimal(tenths, widgets["decimalSeparator"])
 
-    total = len(overview.members)
-    print(f"{words['teamTitle']}: {total}")
-    for phase in questionnaire.phases:
-        print(f"  {phase.label[language]:<26} {decimal_(overview.averages[phase.id]):>6} %")
-    print(words["teamDropSummary"].format(dropping=overview.dropping, total=total,
-                                          drop=decimal_(overview.averages["drop_off"])))
-    for band, count in zip(questionnaire.verdict, overview.bands):
-        print(f"  {band_label(words, band)}: {count}")
-    print(f"{words['teamNeedsHeading']}:")
-    for topic_id, count in overview.needs:
-        print(f"  {questionnaire.topic(topic_id).title[language]}: {words['teamNeed'].format(count=count, total=total)}")
-    print(f"{words['teamTableHeading']}:")
-    profiles = {profile.id: profile.title[language] for profile in questionnaire.profiles}
+    print(f"{widgets['teamTitle']}: {len(overview.members)}")
+    for summary in overview.summaries:
+        questionnaire, total = questionnaires[summary.version], summary.count
+        print(fill(widgets["teamVersionHeading"], version=summary.version, count=total))
+        for phase in questionnaire.phases:
+            print(f"  {phase.label[language]:<26} {decimal_(summary.averages[phase.id]):>6} %")
+        if summary.averages["drop_off"] is not None:
+            print(f"  {cli['dropOffLine']:<26} {decimal_(summary.averages['drop_off']):>6} {cli['points']}")
+        for verdict, count in summary.verdicts.items():
+            print(f"  {verdict_label(widgets, verdict)}: {count}")
+        print(f"  {widgets['teamNeedsHeading']}:")
+        for topic_id, count in summary.needs:
+            print(f"    {questionnaire.topic(topic_id).title[language]}: {fill(widgets['teamNeed'], count=count, total=total)}")
+    print(f"{widgets['teamTableHeading']}:")
     for index, member in enumerate(overview.members, start=1):
-        phases = " ".join(f"{member.result.phases[phase]:>3}" for phase in PHASE_IDS)
-        name = member.name or words["teamPerson"].format(number=index)
-        print(f"  {name:<24} {phases}  {member.result.drop_off:>4}  {profiles[member.result.profile]}")
-    reasons = {"foreign": "skipForeign", "damaged": "skipDamaged", "version": "skipVersion", "duplicate": "skipDuplicate"}
-    for skip in overview.skipped:
-        reason = words[reasons[skip.reason]].format(found=skip.detail, current=questionnaire.version, line=skip.detail)
-        print(words["teamSkipped"].format(line=skip.line, reason=reason), file=sys.stderr)
+        result = member.result
+        phases = " ".join(f"{result.phases[phase]:>3}" for phase in PHASE_IDS)
+        name = member.name or fill(widgets["teamPerson"], number=index)
+        drop = "" if result.drop_off is None else result.drop_off
+        print(f"  {name:<24} v{result.version}  {phases}  {drop:>4}  {verdict_label(widgets, result.verdict)}")
     return 0
 
 
-def _build(questionnaire, args) -> int:
-    outputs = generate(questionnaire, args.language, url=_directory_url)
+def _build(questionnaires, args) -> int:
+    cli = words("cli", args.language)
+    outputs = generate(questionnaires, args.language, url=_directory_url)
     for path, content in outputs.items():
-        (args.outdir / path).parent.mkdir(parents=True, exist_ok=True)
-        (args.outdir / path).write_text(content, encoding="utf-8")
-    print("wrote " + ", ".join(str(args.outdir / path) for path in outputs))
+        target = args.outdir / path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        except OSError as error:
+            print(fill(cli["cannotWrite"], path=target, reason=_reason(error)), file=sys.stderr)
+            return 1
+    print(fill(cli["wrote"], count=len(outputs), folder=args.outdir))
     return 0
 
 
@@ -134,6 +161,19 @@ def _directory_url(path: str) -> str:
     if path == "index.md" or path.endswith("/index.md"):
         return path[: -len("index.md")]
     return path[:-3] + "/" if path.endswith(".md") else path
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or type(error).__name__
+
+
+def _relative(path: Path) -> Path:
+    """A path as short as the user would type it, for error messages (quiz/questionnaire.yml:12: ...)."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if shown.startswith("..") else Path(shown)
 
 
 if __name__ == "__main__":

@@ -1,50 +1,100 @@
 """Result codes: a questionnaire version and all answers in a short, checkable string.
 
-``1-4KQ7M2ZZ9ABCDEH`` = version 1, then one character per pair of answers (5 x 5 = 25 values
-in a 32-letter alphabet without 0/O and 1/I), then one check character. The JavaScript twin in
-docs/assets/selbsttest/selbsttest.js must stay identical.
+``1-4KQ7M2ZZ9ABCDEH``: the version, a dash, the answers, one check character, in a 32-letter
+alphabet without 0/O and 1/I. Each version keeps its format for ever:
+- version 1: one character per two answers (5 × 5 = 25 values);
+- version 2 on: three characters per five answers, each answer 0 ("kam nicht vor") to 5
+  (6⁵ = 7,776 values below 32³).
+The browser's twin is ``decode``/``encode`` in assets/engine.js; tests/engine.test.mjs proves both agree.
 """
 
 from __future__ import annotations
 
 import re
 
+from .model import SCALE_POINTS, Questionnaire
+from .text import ascii_upper, trim
+
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _FORM = re.compile(r"^([1-9][0-9]{0,2})-([" + ALPHABET + r"]+)$")
+REASONS = ("foreign", "version", "newer", "damaged")
 
 
 class CodeError(ValueError):
-    """A code that cannot be read. ``reason`` is 'foreign', 'version' or 'damaged'."""
+    """A code that cannot be read: ``reason`` is one of REASONS, ``version`` the version found.
 
-    def __init__(self, reason: str, message: str, version: int | None = None):
-        super().__init__(message)
+    "newer": the code comes from a version this copy of the site does not know yet.
+    The reader-facing messages live in the wording catalogue (linkForeign, linkNewer, …).
+    """
+
+    def __init__(self, reason: str, version: int | None = None):
+        super().__init__(reason)
         self.reason, self.version = reason, version
 
 
-def encode(version: int, answers: list[int]) -> str:
-    digits = [answer - 1 for answer in answers] + [0] * (len(answers) % 2)
-    values = [digits[index] * 5 + digits[index + 1] for index in range(0, len(digits), 2)]
-    return f"{version}-" + "".join(ALPHABET[value] for value in values) + ALPHABET[_check(values)]
+def code_format(questionnaire: Questionnaire) -> dict:
+    """How a version writes its answers: states per answer, answers and characters per group, and
+    the digit of answer 1 (version 1 has no "kam nicht vor", so its digits start at answer 1)."""
+    if questionnaire.method == "phase_means":
+        return {"states": SCALE_POINTS, "group": 2, "chars": 1, "offset": 1}
+    return {"states": SCALE_POINTS + 1, "group": 5, "chars": 3, "offset": 0}
 
 
-def decode(code: str, version: int, count: int) -> list[int]:
-    """The ``count`` answers in ``code``, or CodeError when it is not a code of this ``version``."""
-    match = _FORM.match(code.strip().upper())
+def encode(questionnaire: Questionnaire, answers: list) -> str:
+    """``answers``: 1..5 per statement, None for "kam nicht vor" (version 2 on)."""
+    form = code_format(questionnaire)
+    digits = [0 if answer is None else answer - form["offset"] for answer in answers]
+    digits += [0] * (-len(digits) % form["group"])
+    chars = []
+    for start in range(0, len(digits), form["group"]):
+        value = 0
+        for digit in digits[start:start + form["group"]]:
+            value = value * form["states"] + digit
+        chars += _base32(value, form["chars"])
+    return f"{questionnaire.version}-" + "".join(ALPHABET[char] for char in chars) + ALPHABET[_check(chars)]
+
+
+def decode(code: str, questionnaires: dict[int, Questionnaire]) -> tuple[Questionnaire, list]:
+    """The questionnaire a code belongs to and its answers, or CodeError."""
+    match = _FORM.match(ascii_upper(trim(code)))
     if not match:
-        raise CodeError("foreign", "This is not a result code of this self-assessment.")
-    found_version = int(match.group(1))
-    if found_version != version:
-        raise CodeError("version", f"This code belongs to version {found_version} of the questionnaire; "
-                        f"the current version is {version}.", found_version)
-    values = [ALPHABET.index(char) for char in match.group(2)]
-    *values, check = values
-    if len(values) != (count + 1) // 2 or any(value >= 25 for value in values) or _check(values) != check:
-        raise CodeError("damaged", "This result code is incomplete or damaged.")
-    digits = [digit for value in values for digit in divmod(value, 5)]
-    if len(digits) > count and digits[-1] != 0:
-        raise CodeError("damaged", "This result code is incomplete or damaged.")
-    return [digit + 1 for digit in digits[:count]]
+        raise CodeError("foreign")
+    version = int(match.group(1))
+    if version not in questionnaires:
+        raise CodeError("newer" if version > max(questionnaires) else "version", version)
+    questionnaire = questionnaires[version]
+    form, count = code_format(questionnaire), len(questionnaire.statements)
+    *chars, check = [ALPHABET.index(char) for char in match.group(2)]
+    groups = -(-count // form["group"])
+    if len(chars) != groups * form["chars"] or _check(chars) != check:
+        raise CodeError("damaged", version)
+    digits = []
+    for start in range(0, len(chars), form["chars"]):
+        value = 0
+        for char in chars[start:start + form["chars"]]:
+            value = value * 32 + char
+        if value >= form["states"] ** form["group"]:
+            raise CodeError("damaged", version)
+        group = []
+        for _ in range(form["group"]):
+            value, digit = divmod(value, form["states"])
+            group.insert(0, digit)
+        digits += group
+    if any(digits[count:]):
+        raise CodeError("damaged", version)
+    answers = [None if digit + form["offset"] == 0 else digit + form["offset"] for digit in digits[:count]]
+    if any(answer is None and not statement.trigger for answer, statement in zip(answers, questionnaire.statements)):
+        raise CodeError("damaged", version)  # "kam nicht vor" only where the statement offers it
+    return questionnaire, answers
 
 
-def _check(values: list[int]) -> int:
-    return sum((index + 1) * value for index, value in enumerate(values)) % len(ALPHABET)
+def _base32(value: int, width: int) -> list[int]:
+    chars = []
+    for _ in range(width):
+        value, char = divmod(value, 32)
+        chars.insert(0, char)
+    return chars
+
+
+def _check(chars: list[int]) -> int:
+    return sum((index + 1) * char for index, char in enumerate(chars)) % len(ALPHABET)

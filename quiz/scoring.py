@@ -1,30 +1,46 @@
-"""Turn answers (1 to 5, one per statement, in definition order) into a result.
+"""Turn answers (one per statement, in definition order) into a result.
 
-Integer arithmetic only, rounding half up, so that the JavaScript in the reader's browser
-(docs/assets/selbsttest/selbsttest.js) computes exactly the same numbers.
+Each version keeps the scoring it was published with:
+- "phase_means" (version 1): answers 1..5; a phase is the mean of its statements; the drop-off
+  is closing minus after-sale, and a verdict band says whether that is a drop.
+- "pairs" (version 2 on): answers 1..5 or None ("kam nicht vor"); the drop-off is the mean of
+  the matched pair differences with a range, read by the rules in estimate.py.
+Integer arithmetic and the operation order of estimate.py, so that the browser's twin (``score``
+in assets/engine.js) computes exactly the same numbers; tests/engine.test.mjs proves it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .definition import PHASE_IDS, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
+from . import estimate
+from .model import PHASE_IDS, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
+
+POINTS_PER_STEP = 100 // (SCALE_POINTS - 1)
 
 
 @dataclass(frozen=True)
 class Result:
+    version: int
     phases: dict  # phase id -> 0..100
-    average: int
-    drop_off: int  # closing minus after_sale, in points
-    drops_off: bool
-    headline: dict  # language -> headline with the drop-off filled in
-    profile: str
-    recommendations: tuple  # topic ids, weakest first
+    average: int  # mean of the phases
+    level: int  # version 1: the average; version 2: mean points of all answered statements
+    level_band: str  # low, middle or high
+    drop_off: int | None  # points; version 2: mean of the pair differences (None without pairs)
+    drop_range: tuple | None  # version 2: (low, high) points; version 1: None
+    verdict: str  # yes, no, unclear or too_few (version 1: yes or no)
+    drops_off: bool | None  # True (yes), False (no clear drop), None (not clear yet / too few answers)
+    pairs: int | None  # version 2: answered pairs
+    clarity: estimate.Clarity | None  # version 2, when not clear: what would make it clear
+    headline: dict  # language -> headline
+    profile: str | None  # None with too few answers
+    recommendations: tuple  # topic (facet) ids, weakest first
 
     def event_detail(self, code: str) -> dict:
         """The ``detail`` of the browser's ``selfcheck:result`` event."""
-        return {"code": code, "phases": dict(self.phases), "dropOff": self.drop_off,
-                "dropsOff": self.drops_off, "profile": self.profile}
+        return {"code": code, "version": self.version, "phases": dict(self.phases), "dropOff": self.drop_off,
+                "dropOffRange": list(self.drop_range) if self.drop_range else None, "dropsOff": self.drops_off,
+                "level": self.level, "profile": self.profile}
 
 
 def rounded_mean(total: int, count: int) -> int:
@@ -32,42 +48,75 @@ def rounded_mean(total: int, count: int) -> int:
     return (2 * total + count) // (2 * count)
 
 
-def statement_points(keyed: str, answer: int) -> int:
-    """0, 25, 50, 75 or 100: how strongly one answer speaks for steady effort."""
+def statement_points(keyed: str, answer: int | None) -> int | None:
+    """0, 25, 50, 75 or 100: how strongly one answer speaks for steady effort; None stays None."""
+    if answer is None:
+        return None
     value = answer if keyed == "plus" else SCALE_POINTS + 1 - answer
-    return (value - 1) * 25
+    return (value - 1) * POINTS_PER_STEP
 
 
-def score(questionnaire: Questionnaire, answers: list[int]) -> Result:
+def score(questionnaire: Questionnaire, answers: list) -> Result:
     statements = questionnaire.statements
-    if len(answers) != len(statements) or any(answer not in range(1, SCALE_POINTS + 1) for answer in answers):
-        raise ValueError(f"expected {len(statements)} answers from 1 to {SCALE_POINTS}")
+    if len(answers) != len(statements) or any(
+            not (answer in range(1, SCALE_POINTS + 1) or (answer is None and statement.trigger))
+            for statement, answer in zip(statements, answers)):
+        raise ValueError(f"expected {len(statements)} answers from 1 to {SCALE_POINTS} (None only where offered)")
     points = [statement_points(statement.keyed, answer) for statement, answer in zip(statements, answers)]
 
-    def mean_where(matches) -> int:
-        selected = [value for statement, value in zip(statements, points) if matches(statement)]
-        return rounded_mean(sum(selected), len(selected))
+    def mean_where(matches) -> int | None:
+        selected = [value for statement, value in zip(statements, points) if matches(statement) and value is not None]
+        return rounded_mean(sum(selected), len(selected)) if selected else None
 
     phases = {phase: mean_where(lambda statement: statement.phase == phase) for phase in PHASE_IDS}
     average = rounded_mean(sum(phases.values()), len(phases))
+    topic_scores = [(value, index, topic.id) for index, topic in enumerate(questionnaire.topics)
+                    if (value := mean_where(lambda statement: statement.topic == topic.id)) is not None]
+    weakest = tuple(topic_id for _, _, topic_id in sorted(topic_scores)[:RECOMMENDATION_COUNT])
+    if questionnaire.method == "phase_means":
+        return _by_phase_means(questionnaire, phases, average, weakest)
+    return _by_pairs(questionnaire, points, phases, average, weakest)
+
+
+def _by_phase_means(questionnaire: Questionnaire, phases: dict, average: int, weakest: tuple) -> Result:
     drop_off = phases["closing"] - phases["after_sale"]
     band = next(band for band in questionnaire.verdict if band.low <= drop_off <= band.high)
     metrics = {**phases, "average": average, "drop_off": drop_off}
     profile = next(profile for profile in questionnaire.profiles if _matches(profile.when, metrics))
-    topic_scores = [(mean_where(lambda statement: statement.topic == topic.id), index, topic.id)
-                    for index, topic in enumerate(questionnaire.topics)]
-    weakest = tuple(topic_id for _, _, topic_id in sorted(topic_scores)[:RECOMMENDATION_COUNT])
     return Result(
-        phases=phases,
-        average=average,
-        drop_off=drop_off,
-        drops_off=band.drops_off,
+        version=questionnaire.version, phases=phases, average=average, level=average,
+        level_band=estimate.level_band(average), drop_off=drop_off, drop_range=None,
+        verdict="yes" if band.drops_off else "no", drops_off=band.drops_off, pairs=None, clarity=None,
         headline={language: text.replace("{drop}", str(drop_off)) for language, text in band.headline.items()},
-        profile=profile.id,
-        recommendations=weakest,
-    )
+        profile=profile.id, recommendations=weakest)
+
+
+def _by_pairs(questionnaire: Questionnaire, points: list, phases: dict, average: int, weakest: tuple) -> Result:
+    pairs = [(points[closing], points[after]) for closing, after in questionnaire.twins()]
+    found = estimate.drop_estimate(estimate.pair_differences(pairs))
+    verdict = estimate.verdict(found)
+    level = estimate.level(points)
+    metrics = {"drop_off": found.mean, "level": level.points, "verdict": verdict}
+    profile = None if verdict == "too_few" else next(
+        profile for profile in questionnaire.profiles if _matches(profile.when, metrics))
+    word = questionnaire.levels[level.band]
+    return Result(
+        version=questionnaire.version, phases=phases, average=average, level=level.points, level_band=level.band,
+        drop_off=found.mean, drop_range=(found.low, found.high) if found.n else None, verdict=verdict,
+        drops_off={"yes": True, "no": False}.get(verdict), pairs=found.n, clarity=estimate.what_would_make_it_clear(found),
+        headline={language: text.replace("{level}", word[language])
+                  for language, text in questionnaire.headlines[verdict].items()},
+        profile=profile.id if profile else None, recommendations=weakest)
 
 
 def _matches(conditions: dict, metrics: dict) -> bool:
-    return all((low is None or metrics[metric] >= low) and (high is None or metrics[metric] <= high)
-               for metric, (low, high) in conditions.items())
+    for metric, bounds in conditions.items():
+        if metric == "verdict":
+            if metrics["verdict"] not in bounds:
+                return False
+            continue
+        low, high = bounds
+        value = metrics[metric]
+        if value is None or (low is not None and value < low) or (high is not None and value > high):
+            return False
+    return True

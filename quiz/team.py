@@ -1,7 +1,7 @@
 """Team overview: many result codes, one per line and optionally with a name, summed up.
 
-The browser's team page (docs/assets/selbsttest/team.js) follows the same rules for reading
-lines, averaging (tenths, rounded half up) and the CSV, so both show identical numbers.
+The browser's team page follows the same rules (``summarise`` and ``toCsv`` in assets/engine.js)
+for reading lines, averaging (tenths, rounded half up) and the CSV; tests/engine.test.mjs proves it.
 """
 
 from __future__ import annotations
@@ -10,13 +10,19 @@ import re
 from dataclasses import dataclass
 
 from .codes import CodeError, decode
-from .definition import PHASE_IDS, Questionnaire
+from .model import PHASE_IDS, TEAM_NEEDS_COUNT, VERDICTS, Questionnaire
 from .scoring import Result, rounded_mean, score
+from .text import BLANKS, ascii_upper, trim
+from .wording import fill
 
 # The code or share link is the last run of characters without blanks, ';' or ','; before it the name.
-LINE = re.compile(r"^(?P<name>.*?)[\s;,]*(?P<token>[^\s;,]+)$")
-NAME_TRIM = re.compile(r"^[\s:;,\-–]+|[\s:;,\-–]+$")
+LINE = re.compile(f"^(?P<name>.*?)[{BLANKS};,]*(?P<token>[^{BLANKS};,]+)$", re.DOTALL)
+NAME_TRIM = re.compile(f"^[{BLANKS}:;,\\-–]+|[{BLANKS}:;,\\-–]+$")
 NEWLINE = re.compile(r"\r\n|\r|\n")  # what JavaScript's split uses too (str.splitlines knows more)
+# A cell that starts like this is a formula to Excel (OWASP "CSV injection"); a plain number is not.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
+VERDICT_WORDS = {"yes": "verdictYes", "no": "verdictNo", "unclear": "verdictUnclear", "too_few": "verdictTooFew"}
 
 
 @dataclass(frozen=True)
@@ -24,39 +30,46 @@ class Member:
     line: int
     name: str
     code: str
-    result: Result
+    result: Result  # result.version says which version the person took
 
 
 @dataclass(frozen=True)
 class Skipped:
     line: int
     text: str
-    reason: str  # 'foreign', 'version', 'damaged' or 'duplicate'
+    reason: str  # 'foreign', 'version', 'newer', 'damaged' or 'duplicate'
     detail: int | None = None  # the version found, or the line a duplicate repeats
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One questionnaire version's people: versions are never averaged together."""
+    version: int
+    count: int
+    averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5); drop_off None without any
+    verdicts: dict  # verdict -> people, in VERDICTS order (version 1 knows only yes and no)
+    needs: tuple  # (topic id, people who have it among their recommendations), most first
 
 
 @dataclass(frozen=True)
 class Team:
     members: tuple
     skipped: tuple
-    averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5)
-    dropping: int  # how many drop off after the close
-    bands: tuple  # members per verdict band, in band order
-    needs: tuple  # (topic id, members who have it among their recommendations), most first, at most 3
+    summaries: tuple  # one Summary per version present, newest first
 
 
-def read_lines(questionnaire: Questionnaire, text: str) -> tuple[list[Member], list[Skipped]]:
+def read_lines(questionnaires: dict[int, Questionnaire], text: str) -> tuple[list[Member], list[Skipped]]:
     members, skipped, seen = [], [], {}
     for number, raw in enumerate(NEWLINE.split(text), start=1):
-        line = raw.strip()
+        line = trim(raw)
         if not line:
             continue
         match = LINE.match(line)
         token = match.group("token")
         code = token.split("code=", 1)[1].split("&", 1)[0] if "code=" in token else token
-        code = code.strip().upper()
+        code = ascii_upper(trim(code))
         try:
-            answers = decode(code, questionnaire.version, len(questionnaire.statements))
+            questionnaire, answers = decode(code, questionnaires)
         except CodeError as error:
             skipped.append(Skipped(number, line, error.reason, error.version))
             continue
@@ -69,21 +82,30 @@ def read_lines(questionnaire: Questionnaire, text: str) -> tuple[list[Member], l
     return members, skipped
 
 
-def summarise(questionnaire: Questionnaire, text: str) -> Team:
-    members, skipped = read_lines(questionnaire, text)
-    count = len(members)
+def summarise(questionnaires: dict[int, Questionnaire], text: str) -> Team:
+    members, skipped = read_lines(questionnaires, text)
+    versions = sorted({member.result.version for member in members}, reverse=True)
+    return Team(tuple(members), tuple(skipped),
+                tuple(_summary(questionnaires[version], [m for m in members if m.result.version == version])
+                      for version in versions))
 
-    def tenths(values) -> int:
-        return rounded_mean(10 * sum(values), count) if count else 0
 
-    averages = {phase: tenths(m.result.phases[phase] for m in members) for phase in PHASE_IDS}
-    # The drop-off can be negative: average it shifted by 100 points to keep half-up rounding exact.
-    averages["drop_off"] = tenths(m.result.drop_off + 100 for m in members) - 1000 if count else 0
-    bands = tuple(sum(band.low <= m.result.drop_off <= band.high for m in members) for band in questionnaire.verdict)
+def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
+    def tenths(values: list[int], shift: int = 0) -> int:
+        # Shifted to keep half-up rounding exact for negative values (the drop-off can be negative).
+        return rounded_mean(10 * sum(value + shift for value in values), len(values)) - 10 * shift
+
+    averages = {phase: tenths([m.result.phases[phase] for m in members]) for phase in PHASE_IDS}
+    drops = [m.result.drop_off for m in members if m.result.drop_off is not None]
+    averages["drop_off"] = tenths(drops, 100) if drops else None
+    verdicts = {verdict: sum(m.result.verdict == verdict for m in members) for verdict in VERDICTS}
+    if questionnaire.method == "phase_means":
+        verdicts = {"yes": verdicts["yes"], "no": verdicts["no"]}
     counts = [(sum(topic.id in m.result.recommendations for m in members), index, topic.id)
               for index, topic in enumerate(questionnaire.topics)]
-    needs = tuple((topic_id, needed) for needed, _, topic_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:3] if needed)
-    return Team(tuple(members), tuple(skipped), averages, sum(m.result.drops_off for m in members), bands, needs)
+    needs = tuple((topic_id, needed) for needed, _, topic_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
+                  if needed)
+    return Summary(questionnaire.version, len(members), averages, verdicts, needs)
 
 
 def decimal(tenths: int, separator: str = ",") -> str:
@@ -92,32 +114,38 @@ def decimal(tenths: int, separator: str = ",") -> str:
     return f"{sign}{abs(tenths) // 10}{separator}{abs(tenths) % 10}"
 
 
-def band_label(words: dict, band) -> str:
-    """'höchstens 9 Punkte', '10 bis 24 Punkte', '25 Punkte und mehr'."""
-    if band.low == -100:
-        return words["bandUpTo"].format(to=band.high)
-    if band.high == 100:
-        return words["bandFrom"].format(**{"from": band.low})
-    return words["bandRange"].format(**{"from": band.low, "to": band.high})
+def verdict_label(words: dict, verdict: str) -> str:
+    return words[VERDICT_WORDS[verdict]]
 
 
-def to_csv(questionnaire: Questionnaire, team: Team, language: str, words: dict) -> str:
+def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict) -> str:
     """The team table for German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF."""
-    profiles = {profile.id: profile.title[language] for profile in questionnaire.profiles}
-    header = [words["teamName"], *(phase.label[language] for phase in questionnaire.phases),
-              words["teamDropOff"], words["teamDrops"], words["teamProfile"], words["codeLabel"]]
+    labels = questionnaires[max(questionnaires)].phases
+    header = [words["teamName"], words["teamVersion"], *(phase.label[language] for phase in labels),
+              words["teamDropOff"], words["teamRange"], words["teamVerdict"], words["teamProfile"], words["codeLabel"]]
     rows = [header]
     for index, member in enumerate(team.members, start=1):
         result = member.result
-        rows.append([member.name or words["teamPerson"].format(number=index),
-                     *(str(result.phases[phase]) for phase in PHASE_IDS), str(result.drop_off),
-                     words["yes"] if result.drops_off else words["no"], profiles[result.profile], member.code])
-    rows.append([words["teamAverage"], *(decimal(team.averages[phase]) for phase in PHASE_IDS),
-                 decimal(team.averages["drop_off"]), f"{team.dropping}/{len(team.members)}", "", ""])
+        profile = questionnaires[result.version].profile(result.profile).title[language] if result.profile else ""
+        rows.append([member.name or fill(words["teamPerson"], number=index), str(result.version),
+                     *(str(result.phases[phase]) for phase in PHASE_IDS), _number(result.drop_off),
+                     fill(words["rangeCell"], low=result.drop_range[0], high=result.drop_range[1]) if result.drop_range else "",
+                     verdict_label(words, result.verdict), profile, member.code])
+    for summary in team.summaries:
+        drop = summary.averages["drop_off"]
+        rows.append([fill(words["teamAverageVersion"], version=summary.version), str(summary.version),
+                     *(decimal(summary.averages[phase]) for phase in PHASE_IDS), "" if drop is None else decimal(drop), "",
+                     f"{summary.verdicts['yes']}/{summary.count} {verdict_label(words, 'yes')}", "", ""])
     return "\ufeff" + "".join(";".join(_cell(cell) for cell in row) + "\r\n" for row in rows)
 
 
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def _cell(value: str) -> str:
+    if value.startswith(FORMULA_START) and not NUMBER.fullmatch(value):
+        value = "'" + value  # shown as text, still readable
     if any(char in value for char in ';"\r\n'):
         return '"' + value.replace('"', '""') + '"'
     return value

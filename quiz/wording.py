@@ -1,172 +1,65 @@
-"""Fixed wording of the self-assessment's interface, per language.
+"""The wording catalogue (wording.yml): every fixed sentence around the questionnaire, both
+languages side by side, checked so that no language lacks a key or a placeholder."""
 
-The questionnaire's own texts live in the YAML definition; these are the buttons and messages
-around it. ``{name}`` placeholders are filled in by the page script.
-"""
+from __future__ import annotations
 
-WORDING = {
-    "de": {
-        "description": "Privater Selbsttest für den Vertrieb: Lassen Sie nach dem Abschluss nach – und wenn ja, um wie viel? Das Ergebnis bleibt in Ihrem Browser.",
-        "privacy": "Alles bleibt in Ihrem Browser: Antworten und Ergebnisse werden nirgendwohin gesendet.",
-        "privacyLink": "Mehr zum Datenschutz",
-        "noscript": "Der Selbsttest rechnet in Ihrem Browser und braucht dafür JavaScript. Bitte schalten Sie es für diese Seite ein.",
-        "progressLabel": "Fortschritt",
-        "progress": "{answered} von {total} Aussagen beantwortet",
-        "submit": "Auswerten",
-        "missing": "Es fehlen noch {count} Antworten. Die erste offene Aussage ist markiert.",
-        "missingOne": "Es fehlt noch eine Antwort. Die offene Aussage ist markiert.",
-        "chartTitle": "Ihre Leistungskurve über die vier Phasen",
-        "chartYou": "Sie",
-        "chartTop": "Spitzenverkäufer: 100 %",
-        "numbersHeading": "Ihre Werte",
-        "phaseValue": "{label}: {value} %",
-        "dropValue": "Veränderung nach dem Abschluss: {drop} Punkte weniger als beim Abschluss",
-        "riseValue": "Veränderung nach dem Abschluss: {rise} Punkte mehr als beim Abschluss",
-        "profileHeading": "Ihr Profil: {title}",
-        "recommendationsHeading": "Was Sie als Nächstes lesen sollten",
-        "shareHeading": "Ergebnis teilen",
-        "shareLabel": "Link zu diesem Ergebnis",
-        "codeLabel": "Ergebnis-Code",
-        "copy": "Link kopieren",
-        "copied": "Der Link ist kopiert.",
-        "copyFailed": "Kopieren ging nicht. Bitte markieren Sie den Link und kopieren Sie ihn selbst.",
-        "print": "Drucken",
-        "restart": "Test neu beginnen",
-        "sharedNote": "Sie sehen ein Ergebnis aus einem geteilten Link.",
-        "historyHeading": "Ihre bisherigen Ergebnisse",
-        "historyEntry": "{date}: {average} % im Durchschnitt, nach dem Abschluss {after} %",
-        "compareHeading": "Im Vergleich zum vorigen Versuch",
-        "compareEntry": "{label}: {delta} Punkte",
-        "delete": "Meine Daten löschen",
-        "deleted": "Ihre gespeicherten Antworten und Ergebnisse sind gelöscht.",
-        "linkForeign": "Dieser Link enthält kein Ergebnis dieses Selbsttests. Sie können den Test unten neu ausfüllen.",
-        "linkDamaged": "Dieser Ergebnis-Link ist unvollständig oder beschädigt. Bitten Sie um einen neuen Link oder füllen Sie den Test unten neu aus.",
-        "linkVersion": "Dieser Link stammt aus Version {found} des Fragebogens, aktuell ist Version {current}. Weil sich die Aussagen geändert haben, lässt sich das alte Ergebnis nicht mehr auswerten. Bitte füllen Sie den Test neu aus.",
-        "storageDamaged": "Gespeicherte Daten dieses Tests waren beschädigt und wurden verworfen. Sie beginnen mit einem leeren Fragebogen.",
-        "storageBlocked": "Ihr Browser erlaubt dieser Seite nicht, Daten zu speichern. Der Test funktioniert trotzdem; nur Zwischenstand und Verlauf gehen beim Neuladen verloren.",
-        "modelFailed": "Der Selbsttest konnte nicht geladen werden. Bitte laden Sie die Seite neu.",
-        "decimalSeparator": ",",
-        "teamTitle": "Team-Überblick",
-        "teamDescription": "Sehen Sie, ob Ihr Vertriebsteam nach dem Abschluss nachlässt: Ergebnis-Codes einfügen, Durchschnitt und Verteilung sehen – alles nur im Browser.",
-        "teamIntro": "Fügen Sie die Ergebnis-Codes oder Teilen-Links Ihres Teams ein, eine Zeile pro Person, auf Wunsch mit dem Namen davor, zum Beispiel „Anna Berger: 1-…“. Ausgewertet wird nur in diesem Browser.",
-        "teamInputLabel": "Codes oder Links, eine Zeile pro Person",
-        "teamShow": "Team auswerten",
-        "teamKeep": "Liste auf diesem Gerät behalten",
-        "teamClear": "Liste löschen",
-        "teamCleared": "Die Liste ist gelöscht, auch auf diesem Gerät.",
-        "teamEmpty": "Es ist noch kein gültiger Code dabei. Fügen Sie oben mindestens einen ein.",
-        "teamCurveHeading": "Durchschnittliche Leistungskurve des Teams",
-        "teamChartTitle": "Durchschnittliche Leistungskurve des Teams über die vier Phasen",
-        "teamAverageValue": "{label}: {value} %",
-        "teamDropHeading": "Wer nach dem Abschluss abtaucht",
-        "teamDropSummary": "{dropping} von {total} Personen lassen nach dem Abschluss nach. Im Durchschnitt liegt der Abfall bei {drop} Punkten.",
-        "teamDistributionTitle": "Verteilung des Abfalls nach dem Abschluss",
-        "teamBand": "{label}: {count}",
-        "bandUpTo": "höchstens {to} Punkte",
-        "bandRange": "{from} bis {to} Punkte",
-        "bandFrom": "{from} Punkte und mehr",
-        "teamNeedsHeading": "Was das Team am meisten braucht",
-        "teamNeed": "{count} von {total} Personen",
-        "teamTableHeading": "Alle Personen",
-        "teamSortHint": "Ein Klick auf eine Spaltenüberschrift sortiert die Tabelle.",
-        "teamName": "Name",
-        "teamDropOff": "Abfall (Punkte)",
-        "teamDrops": "Taucht ab",
-        "teamProfile": "Profil",
-        "teamPerson": "Person {number}",
-        "teamAverage": "Team-Durchschnitt",
-        "yes": "ja",
-        "no": "nein",
-        "teamCsv": "Tabelle als CSV herunterladen",
-        "teamSkippedHeading": "Übersprungene Zeilen",
-        "teamSkipped": "Zeile {line}: {reason}",
-        "skipForeign": "kein Ergebnis-Code dieses Selbsttests",
-        "skipDamaged": "Code unvollständig oder beschädigt",
-        "skipVersion": "Code aus Version {found} des Fragebogens, aktuell ist Version {current}",
-        "skipDuplicate": "doppelt, derselbe Code wie in Zeile {line}",
-        "teamLinkText": "Sie leiten ein Team? Im Team-Überblick sehen Sie alle Ergebnisse zusammen.",
-        "teamLink": "Zum Team-Überblick",
-    },
-    "en": {
-        "description": "A private self-assessment for sales people: does your effort drop after the close, and by how much? The result stays in your browser.",
-        "privacy": "Everything stays in your browser: answers and results are sent nowhere.",
-        "privacyLink": "More on privacy",
-        "noscript": "The self-assessment calculates in your browser and needs JavaScript. Please enable it for this page.",
-        "progressLabel": "Progress",
-        "progress": "{answered} of {total} statements answered",
-        "submit": "Show my result",
-        "missing": "{count} answers are still missing. The first open statement is marked.",
-        "missingOne": "One answer is still missing. The open statement is marked.",
-        "chartTitle": "Your effort curve across the four phases",
-        "chartYou": "You",
-        "chartTop": "Top seller: 100 %",
-        "numbersHeading": "Your scores",
-        "phaseValue": "{label}: {value} %",
-        "dropValue": "Change after the close: {drop} points below the close",
-        "riseValue": "Change after the close: {rise} points above the close",
-        "profileHeading": "Your profile: {title}",
-        "recommendationsHeading": "What to read next",
-        "shareHeading": "Share your result",
-        "shareLabel": "Link to this result",
-        "codeLabel": "Result code",
-        "copy": "Copy link",
-        "copied": "The link is copied.",
-        "copyFailed": "Copying did not work. Please select the link and copy it yourself.",
-        "print": "Print",
-        "restart": "Start again",
-        "sharedNote": "You are looking at a result from a shared link.",
-        "historyHeading": "Your earlier results",
-        "historyEntry": "{date}: {average} % on average, {after} % after the close",
-        "compareHeading": "Compared with your previous attempt",
-        "compareEntry": "{label}: {delta} points",
-        "delete": "Delete my data",
-        "deleted": "Your stored answers and results are deleted.",
-        "linkForeign": "This link holds no result of this self-assessment. You can fill in the questionnaire below.",
-        "linkDamaged": "This result link is incomplete or damaged. Ask for a new link or fill in the questionnaire below.",
-        "linkVersion": "This link comes from version {found} of the questionnaire; the current version is {current}. The statements have changed, so the old result can no longer be scored. Please take the test again.",
-        "storageDamaged": "Stored data of this test was damaged and has been discarded. You start with an empty questionnaire.",
-        "storageBlocked": "Your browser does not let this page store data. The test still works; only your progress and history are lost on reload.",
-        "modelFailed": "The self-assessment could not be loaded. Please reload the page.",
-        "decimalSeparator": ".",
-        "teamTitle": "Team overview",
-        "teamDescription": "See whether your sales team drops off after the close: paste result codes, see the average and the spread – all in your browser.",
-        "teamIntro": "Paste your team's result codes or share links, one line per person, optionally with the name in front, for example “Anna Berger: 1-…”. Everything is calculated in this browser only.",
-        "teamInputLabel": "Codes or links, one line per person",
-        "teamShow": "Show the team",
-        "teamKeep": "Keep the list on this device",
-        "teamClear": "Clear the list",
-        "teamCleared": "The list is cleared, on this device too.",
-        "teamEmpty": "There is no valid code yet. Paste at least one above.",
-        "teamCurveHeading": "The team's average effort curve",
-        "teamChartTitle": "The team's average effort curve across the four phases",
-        "teamAverageValue": "{label}: {value} %",
-        "teamDropHeading": "Who drops off after the close",
-        "teamDropSummary": "{dropping} of {total} people drop off after the close. The average drop-off is {drop} points.",
-        "teamDistributionTitle": "Spread of the drop-off after the close",
-        "teamBand": "{label}: {count}",
-        "bandUpTo": "{to} points or less",
-        "bandRange": "{from} to {to} points",
-        "bandFrom": "{from} points or more",
-        "teamNeedsHeading": "What the team needs most",
-        "teamNeed": "{count} of {total} people",
-        "teamTableHeading": "Everyone",
-        "teamSortHint": "Click a column heading to sort the table.",
-        "teamName": "Name",
-        "teamDropOff": "Drop-off (points)",
-        "teamDrops": "Drops off",
-        "teamProfile": "Profile",
-        "teamPerson": "Person {number}",
-        "teamAverage": "Team average",
-        "yes": "yes",
-        "no": "no",
-        "teamCsv": "Download the table as CSV",
-        "teamSkippedHeading": "Skipped lines",
-        "teamSkipped": "Line {line}: {reason}",
-        "skipForeign": "not a result code of this self-assessment",
-        "skipDamaged": "code incomplete or damaged",
-        "skipVersion": "code from version {found} of the questionnaire; the current version is {current}",
-        "skipDuplicate": "duplicate, the same code as line {line}",
-        "teamLinkText": "Leading a team? The team overview shows all results together.",
-        "teamLink": "Go to the team overview",
-    },
-}
+import re
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from . import yaml_lines
+from .model import LANGUAGES, DefinitionError
+from .validate import Checker
+
+CATALOGUE = Path(str(files(__package__) / "wording.yml"))
+GROUPS = ("widgets", "site", "cli")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_KEY = re.compile(r"^[a-z][A-Za-z0-9]*$")
+
+
+def load(path: Path | str = CATALOGUE) -> dict:
+    """{group: {language: {key: text}}}, or DefinitionError naming the file, line, key and problem."""
+    path = Path(path)
+    checker = Checker(path)
+    data = yaml_lines.read(path)
+    checker.fields(data, "top level", required=GROUPS)
+    catalogue = {}
+    for group in GROUPS:
+        entries = data[group]
+        if not isinstance(entries, dict) or not entries:
+            checker.fail(data, f"group '{group}'", "must be a non-empty mapping of keys to texts")
+        by_language = {language: {} for language in LANGUAGES}
+        for key, value in entries.items():
+            item = f"{group}.{key}"
+            if not isinstance(key, str) or not _KEY.match(key):
+                checker.fail(entries, item, "a key must be a word like 'submitLabel' (YAML reads yes/no/on/off as true/false)")
+            texts = checker.text_value(value, entries, item)
+            placeholders = {language: sorted(set(_PLACEHOLDER.findall(texts[language]))) for language in LANGUAGES}
+            if len({tuple(names) for names in placeholders.values()}) > 1:
+                found = "; ".join(f"{language}: {', '.join('{' + n + '}' for n in names) or 'none'}"
+                                  for language, names in placeholders.items())
+                checker.fail(value, item, f"the languages use different placeholders ({found})")
+            for language in LANGUAGES:
+                by_language[language][key] = texts[language]
+        catalogue[group] = by_language
+    return catalogue
+
+
+@cache
+def catalogue() -> dict:
+    """The packaged catalogue, read once per process."""
+    return load()
+
+
+def words(group: str, language: str) -> dict:
+    """One group's texts in one language, e.g. words("widgets", "de")["submit"]."""
+    return catalogue()[group][language]
+
+
+def fill(text: str, **values) -> str:
+    """Put values into ``{name}`` placeholders, as the page scripts do; unknown names stay as they are."""
+    return _PLACEHOLDER.sub(lambda match: str(values.get(match.group(1), match.group(0))), text)
+
+
+__all__ = ["CATALOGUE", "DefinitionError", "catalogue", "fill", "load", "words"]

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-.venv/bin/python scripts/editions.py site
+.venv/bin/python -m scripts.editions site
 echo "built site/ and site/en/"

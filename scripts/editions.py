@@ -50,5 +50,5 @@ def temporary_site(config: Path = ROOT / "mkdocs.yml"):
         yield Path(folder)
 
 
-if __name__ == "__main__":  # python scripts/editions.py SITE_DIR (SITE_URL from the environment)
+if __name__ == "__main__":  # python -m scripts.editions SITE_DIR (SITE_URL from the environment)
     sys.exit(failure(build_editions(Path(sys.argv[1]), os.environ.get("SITE_URL", ""))))

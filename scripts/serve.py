@@ -2,30 +2,35 @@
 
 MkDocs' own `mkdocs serve` serves one config at a time; this builds the German and the English
 edition into one folder, serves it, and rebuilds when a source file changes (reload the page).
+Run from the project root: python -m scripts.serve
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
-import time
+import threading
 from pathlib import Path
 
-from editions import ROOT, build_editions, failure
-from static_server import StaticServer
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from scripts.editions import ROOT, build_editions, failure
+from scripts.static_server import StaticServer
 
 WATCHED = ["docs", "docs-en", "quiz", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs.en.yml"]
 PORT = 8000
 
 
-def snapshot() -> dict:
-    files = {}
-    for name in WATCHED:
-        path = ROOT / name
-        for file in [path] if path.is_file() else path.rglob("*"):
-            if file.is_file() and "__pycache__" not in file.parts:
-                files[file] = file.stat().st_mtime
-    return files
+class Changed(FileSystemEventHandler):
+    """Sets an event for any change except Python's byte-code caches."""
+
+    def __init__(self, event: threading.Event):
+        self.event = event
+
+    def on_any_event(self, event):
+        if "__pycache__" not in str(event.src_path) and event.event_type != "opened":
+            self.event.set()
 
 
 def rebuild(site: Path, url: str) -> None:
@@ -34,20 +39,24 @@ def rebuild(site: Path, url: str) -> None:
 
 
 def main() -> int:
+    changed = threading.Event()
+    observer = Observer()
+    for name in WATCHED:
+        path = ROOT / name
+        observer.schedule(Changed(changed), str(path if path.is_dir() else ROOT), recursive=path.is_dir())
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         server = StaticServer(site, "/", port=PORT).start()
         rebuild(site, server.url)
-        seen = snapshot()
+        observer.start()
         print(f"serving at {server.url} (Ctrl+C stops)", flush=True)
         try:
             while True:
-                time.sleep(1)
-                now = snapshot()
-                if now != seen:
-                    seen = now
-                    rebuild(site, server.url)
+                changed.wait()
+                changed.clear()
+                rebuild(site, server.url)
         except KeyboardInterrupt:
+            observer.stop()
             server.shutdown()
     return 0
 

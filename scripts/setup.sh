@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prepares a fresh machine: a virtualenv in .venv with the pinned packages from requirements.txt.
+# Prepares a fresh machine: a virtualenv in .venv with the pinned packages from requirements.txt
+# and the engine package (pyproject.toml) in editable mode.
 # With --browser it also installs the test tools: a Chromium for Playwright and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,8 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# The self-assessment engine (quiz/) as a package, editable: changes in quiz/ count at once.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 
 if [ "${1:-}" = "--browser" ]; then
   # Playwright's own browser download is blocked on some machines: prefer the system Chromium.

@@ -1,18 +1,20 @@
-"""A small static file server that behaves like GitHub Pages where it matters for the tests:
-the site can live under a path prefix, unknown paths get the site's 404.html with status 404,
-and text is gzip-compressed for clients that accept it (for the benchmarks)."""
+"""A small static file server that behaves like GitHub Pages where it matters for the tests and
+benchmarks. Python's SimpleHTTPRequestHandler does the serving; what is the project's own is a
+path prefix (the site under /REPO/), the site's 404.html with status 404, and gzip on request."""
 
 from __future__ import annotations
 
 import gzip
 import http.server
-import mimetypes
+import io
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+COMPRESSIBLE = ("text/", "application/javascript", "text/javascript", "application/json", "image/svg+xml",
+                "application/xml", "application/manifest+json")
 
 
 class StaticServer(http.server.ThreadingHTTPServer):
@@ -20,7 +22,7 @@ class StaticServer(http.server.ThreadingHTTPServer):
 
     def __init__(self, directory: Path, prefix: str = "/", compress: bool = False, port: int = 0):
         self.directory, self.prefix, self.compress = Path(directory), prefix, compress
-        super().__init__(("127.0.0.1", port), StaticHandler)
+        super().__init__(("127.0.0.1", port), partial(StaticHandler, directory=str(directory)))
 
     @property
     def url(self) -> str:
@@ -35,47 +37,44 @@ class StaticServer(http.server.ThreadingHTTPServer):
         return self
 
 
-class StaticHandler(http.server.BaseHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
     server: StaticServer
 
-    def do_GET(self):
-        self.respond(with_body=True)
+    def translate_path(self, path: str) -> str:
+        """Only paths under the prefix exist; the rest maps to a name that is never a file."""
+        plain = unquote(urlsplit(path).path)
+        if not plain.startswith(self.server.prefix):
+            return str(self.server.directory / "\0outside")
+        return super().translate_path("/" + path[len(self.server.prefix):])
 
-    def do_HEAD(self):
-        self.respond(with_body=False)
-
-    def respond(self, with_body: bool):
-        path = unquote(urlsplit(self.path).path)
-        target = self.resolve(path)
-        if target is not None and target.is_dir() and not path.endswith("/"):
-            self.send_response(301)
-            self.send_header("Location", path + "/")
-            self.end_headers()
-            return
-        if target is not None and target.is_dir():
-            target = target / "index.html"
-        status = 200
-        if target is None or not target.is_file():
-            status, target = 404, self.server.directory / "404.html"
-        body = target.read_bytes() if target.is_file() else b"Not found"
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        self.send_response(status)
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
-        if self.server.compress and kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, 6)
-            self.send_header("Content-Encoding", "gzip")
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and (path / "index.html").is_file() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not self.server.compress or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        kind = self.guess_type(str(path))
+        if not kind.startswith(COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        if with_body:
-            self.wfile.write(body)
+        return io.BytesIO(body)
 
-    def resolve(self, path: str) -> Path | None:
-        if not path.startswith(self.server.prefix):
-            return None
-        relative = path[len(self.server.prefix):]
-        target = (self.server.directory / relative).resolve()
-        root = self.server.directory.resolve()
-        return target if target == root or root in target.parents else None
+    def send_error(self, code, message=None, explain=None):
+        page = self.server.directory / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args):
         pass

@@ -1,22 +1,32 @@
-"""Shared fixtures: one strict build of the site, a local server for it, and a Chromium."""
+"""Shared fixtures: one strict build of the site, a local server for it, a Chromium, and the
+questionnaire. Tests that use a browser are marked `browser` automatically, so
+`pytest -m "not browser"` is the fast lane that needs no Chromium."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # the engine, and the build and server helpers
+import quiz
+from quiz.wording import words
+from scripts.browser import CHROMIUM_ARGS, RequestLog, chromium_path
+from scripts.editions import EDITIONS, build_editions, failure
+from scripts.static_server import StaticServer
 
-from editions import EDITIONS, build_editions, failure  # noqa: E402
-from quiz.wording import WORDING  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+BROWSER_FIXTURES = {"playwright", "browser", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -24,13 +34,18 @@ class Edition:
 
     language: str
     url: str  # where the edition starts, e.g. http://127.0.0.1:PORT/en/
-    words: dict  # the self-assessment's interface wording (quiz/wording.py)
+    words: dict  # the self-assessment's interface wording (quiz/wording.yml, group "widgets")
     start: str  # the start page's link to the self-assessment
     search: tuple  # a search word and the page it must find
 
 
 SEARCHES = {"de": ("Empfehlung", "leitfaden/empfehlungen/"), "en": ("referral", "leitfaden/empfehlungen/")}
 START_LINKS = {"de": "Zum Selbsttest", "en": "Take the self-assessment"}
+
+
+@pytest.fixture(scope="session")
+def questionnaire() -> quiz.Questionnaire:
+    return quiz.load(quiz.DEFINITION)
 
 
 @pytest.fixture(scope="session")
@@ -57,29 +72,39 @@ def base_url(build) -> str:
 @pytest.fixture(params=list(EDITIONS))
 def edition(request, base_url) -> Edition:
     language = request.param
-    return Edition(language, base_url + EDITIONS[language][1], WORDING[language], START_LINKS[language],
+    return Edition(language, base_url + EDITIONS[language][1], words("widgets", language), START_LINKS[language],
                    SEARCHES[language])
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def quiz_cli(*args: str) -> Run:
+    """`python -m quiz ARGS` from the project root, run in this process (a new interpreter per call
+    would cost half a second; test_quiz_engine.py runs the real module once)."""
+    from quiz.__main__ import main
+
+    out, err, before = io.StringIO(), io.StringIO(), os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main([str(arg) for arg in args])
+    finally:
+        os.chdir(before)
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def serve(directory: Path, prefix: str = "/", compress: bool = False) -> StaticServer:
     return StaticServer(directory, prefix, compress).start()
 
 
-def chromium_path() -> str | None:
-    """The system Chromium where there is one; None lets Playwright use its own download."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and os.path.exists(candidate):
-            return candidate
-    return None
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="session")
 def playwright():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # only the browser lane needs Playwright
 
     with sync_playwright() as running:
         yield running
@@ -92,45 +117,11 @@ def browser(playwright):
     browser.close()
 
 
-class RequestLog:
-    """Every request a page makes, and every one that failed or went to another host."""
-
-    def __init__(self, page, origin: str):
-        self.origin = origin
-        self.foreign: list[str] = []
-        self.failed: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", self._on_request)
-        page.on("requestfailed", self._on_failed)
-        page.on("response", self._on_response)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def _on_request(self, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" != self.origin:
-            self.foreign.append(request.url)
-
-    def _on_failed(self, request):
-        # ERR_ABORTED is the browser cancelling a load because the test moved on to another page.
-        if request.failure != "net::ERR_ABORTED":
-            self.failed.append(f"{request.url} ({request.failure})")
-
-    def _on_response(self, response):
-        if response.status >= 400:
-            self.failed.append(f"{response.url} (HTTP {response.status})")
-
-    def assert_clean(self):
-        assert not self.foreign, f"requests to other hosts: {self.foreign}"
-        assert not self.failed, f"failed requests: {self.failed}"
-        assert not self.errors, f"script errors: {self.errors}"
-
-
 @pytest.fixture
 def page(browser, base_url):
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    origin = base_url.rstrip("/")
-    page.requests = RequestLog(page, origin)
+    page.requests = RequestLog(page, base_url.rstrip("/"))
     yield page
     context.close()
 
@@ -150,6 +141,14 @@ def search(page, text: str):
             return
         except Exception:
             continue
+
+
+def answer(page, questionnaire, answers, language: str = "de"):
+    """Tick one answer per statement with the mouse, then press the submit button."""
+    for statement, value in zip(questionnaire.statements, answers):
+        choice = "na" if value is None else value  # "kam nicht vor"
+        page.locator(f"fieldset[data-item='{statement.id}'] input[value='{choice}']").check()
+    page.get_by_role("button", name=words("widgets", language)["submit"]).click()
 
 
 def ready(page, widget: str = "[data-selfcheck]"):

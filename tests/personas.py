@@ -7,7 +7,7 @@ answer. ``agree_all`` instead answers 5 ("trifft voll zu") everywhere.
 
 from __future__ import annotations
 
-from quiz.definition import Questionnaire
+from quiz.model import Questionnaire
 
 PERSONAS = {
     # about 70 / 90 / 100 and then gone: the curve of the average seller

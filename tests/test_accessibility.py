@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, ready, search
+from conftest import ROOT, answer, ready, search
 from personas import answers_for
-from quiz import load
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -46,25 +45,36 @@ def test_every_page_has_no_axe_violation(page, edition, scheme):
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, edition, scheme):
-    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
+def test_assessment_with_a_result_and_open_search_have_no_axe_violation(page, edition, scheme, questionnaire):
     prefer_scheme(page, scheme)
     page.goto(edition.url + "selbsttest/")
     ready(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
     page.get_by_role("button", name=edition.words["submit"]).click()  # the "answers missing" notice
     problems = [f"with open questions: {problem}" for problem in violations(page)]
-    for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, "classic_curve")):
-        page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
-    page.get_by_role("button", name=edition.words["submit"]).click()
+    answer(page, questionnaire, answers_for(questionnaire, "classic_curve"), edition.language)
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
-    page.wait_for_timeout(400)  # the result scrolls into view: let the "back to top" button finish fading in
+    settle(page)  # the result scrolls into view: let the "back to top" button finish fading in
     problems += [f"with a result: {problem}" for problem in violations(page)]
+    page.mouse.wheel(0, 4000)  # scrolled down and a little up again: Material shows "back to top"
+    page.mouse.wheel(0, -300)
+    expect(page.locator(".md-top")).to_be_visible()
+    settle(page)
+    problems += [f"with a result, scrolled: {problem}" for problem in violations(page)]
+    for control in [page.locator(".md-top"), *page.locator("[data-selfcheck-result] .md-button").all()]:
+        control.hover()  # the pointer rests on a control while the reader scrolls past it
+        settle(page)
+        problems += [f"with the pointer on a control: {problem}" for problem in violations(page)]
     search(page, edition.search[0])
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.wait_for_timeout(400)  # let the overlay's fade-in finish before measuring contrast
+    settle(page)  # let the overlay's fade-in finish before measuring contrast
     problems += [f"with the search open: {problem}" for problem in violations(page)]
     assert not problems, "\n".join(problems)
+
+
+def settle(page):
+    """Wait until no CSS transition or animation is running, so contrast is measured on final colours."""
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
 def test_focus_is_always_visible_on_the_assessment(page, base_url):

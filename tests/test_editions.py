@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import EDITIONS, ROOT
 from personas import answers_for
-from quiz import encode, load, score
+from quiz import encode, score
 from site_html import parse
 
 DOCS = {"de": ROOT / "docs", "en": ROOT / "docs-en"}
@@ -69,10 +69,9 @@ def test_language_selector_follows_instant_navigation(page, base_url):
 
 
 @pytest.mark.parametrize("source, target", [("de", "en"), ("en", "de")])
-def test_a_share_link_shows_the_same_result_in_the_other_language(page, base_url, source, target):
-    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
+def test_a_share_link_shows_the_same_result_in_the_other_language(page, base_url, source, target, questionnaire):
     answers = answers_for(questionnaire, "classic_curve")
-    code = encode(questionnaire.version, answers)
+    code = encode(questionnaire, answers)
     page.goto(base_url + EDITIONS[target][1] + f"selbsttest/#code={code}")
     expected = score(questionnaire, answers)
     expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(expected.headline[target])

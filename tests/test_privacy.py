@@ -8,9 +8,12 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from conftest import ROOT, ready, search
+from conftest import answer, ready, search
 from personas import answers_for
-from quiz import encode, load
+from quiz import encode
+from quiz.wording import words
+
+DE = words("widgets", "de")
 
 
 def record_foreign_requests(context, base_url) -> list[str]:
@@ -30,7 +33,7 @@ def record_foreign_requests(context, base_url) -> list[str]:
     return foreign
 
 
-def test_no_page_and_no_interaction_contacts_another_host(page, edition):
+def test_no_page_and_no_interaction_contacts_another_host(page, edition, questionnaire):
     foreign = record_foreign_requests(page.context, edition.url)
     page.goto(edition.url)
     urls = sorted({href.split("#")[0] for href in page.eval_on_selector_all(
@@ -42,16 +45,13 @@ def test_no_page_and_no_interaction_contacts_another_host(page, edition):
     search(page, edition.search[0])
     page.keyboard.press("Escape")
     page.locator("[data-md-component='palette'] label:visible").click()
-    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
     page.goto(edition.url + "selbsttest/")
     ready(page)
-    for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, "fader")):
-        page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
-    page.get_by_role("button", name=edition.words["submit"]).click()
+    answer(page, questionnaire, answers_for(questionnaire, "fader"), edition.language)
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
     page.goto(edition.url + "team/")
     ready(page, "[data-teamview]")
-    page.locator("[data-team-input]").fill(f"Anna: {encode(questionnaire.version, answers_for(questionnaire, 'fader'))}")
+    page.locator("[data-team-input]").fill(f"Anna: {encode(questionnaire, answers_for(questionnaire, 'fader'))}")
     page.get_by_role("button", name=edition.words["teamShow"]).click()
     expect(page.locator("[data-team-result] tbody tr")).to_have_count(1)
     page.wait_for_load_state("networkidle")
@@ -62,9 +62,9 @@ def test_no_page_and_no_interaction_contacts_another_host(page, edition):
 
 def test_privacy_page_is_linked_from_the_footer_and_the_assessment(page, base_url):
     page.goto(base_url + "selbsttest/")
-    page.locator(".selfcheck__privacy").get_by_role("link", name="Mehr zum Datenschutz").click()
+    page.locator(".selfcheck__privacy").get_by_role("link", name=DE["privacyLink"]).click()
     expect(page).to_have_url(base_url + "datenschutz/")
-    expect(page.locator("article")).to_contain_text("Meine Daten löschen")
+    expect(page.locator("article")).to_contain_text(DE["delete"])
     page.goto(base_url + "leitfaden/druck/")
     page.locator(".md-copyright").get_by_role("link", name="Datenschutz").click()
     expect(page).to_have_url(base_url + "datenschutz/")

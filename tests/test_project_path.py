@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
@@ -10,27 +9,26 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, RequestLog, ready
-from editions import build_editions, failure
+from conftest import answer, ready
+from scripts.browser import RequestLog
+from scripts.editions import build_editions, failure
 from personas import answers_for
-from quiz import load, score
-from static_server import StaticServer
+from site_html import PageParser
+from quiz import score
+from quiz.wording import words
+from scripts.static_server import StaticServer
+
+DE = words("widgets", "de")
 
 PREFIX = "/after-sales/"
 
 
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.urls, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        for name in ("href", "src"):
-            if attributes.get(name) and not (tag == "link" and attributes.get("rel") == "canonical"):
-                self.urls.append(attributes[name])
+def links_in(body: bytes) -> PageParser:
+    """The page's ids, and its href/src links as .urls."""
+    parser = PageParser()
+    parser.feed(body.decode("utf-8"))
+    parser.urls = [value for _, attribute, value in parser.links if attribute in ("href", "src")]
+    return parser
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -64,9 +62,7 @@ def test_crawl_finds_no_broken_link_asset_or_anchor(project_site):
             broken.append(f"{url}: HTTP {status}")
             continue
         if kind.startswith("text/html"):
-            parser = Links()
-            parser.feed(body.decode("utf-8"))
-            pages[url] = parser
+            parser = pages[url] = links_in(body)
             for link in parser.urls:
                 absolute = urljoin(url, link)
                 if absolute.startswith(origin):
@@ -85,8 +81,7 @@ def test_crawl_finds_no_broken_link_asset_or_anchor(project_site):
 def test_unknown_address_shows_the_german_404_page_with_working_assets(project_site):
     status, _, body = fetch(project_site + "gibt/es/nicht/")
     assert status == 404
-    parser = Links()
-    parser.feed(body.decode("utf-8"))
+    parser = links_in(body)
     assert "Diese Seite gibt es nicht" in body.decode("utf-8")
     for link in parser.urls:
         absolute = urljoin(project_site + "gibt/es/nicht/", link)
@@ -106,16 +101,13 @@ def test_404_page_looks_styled_in_the_browser(page, project_site):
     assert not log.foreign and not log.errors
 
 
-def test_self_assessment_works_from_start_to_result(page, project_site):
-    questionnaire = load(ROOT / "quiz" / "selbsttest.yml")
+def test_self_assessment_works_from_start_to_result(page, project_site, questionnaire):
     log = RequestLog(page, project_site[: -len(PREFIX)])
     page.goto(project_site)
     page.get_by_role("link", name="Zum Selbsttest").click()
     ready(page)
     answers = answers_for(questionnaire, "classic_curve")
-    for statement, answer in zip(questionnaire.statements, answers):
-        page.locator(f"fieldset[data-item='{statement.id}'] input[value='{answer}']").check()
-    page.get_by_role("button", name="Auswerten").click()
+    answer(page, questionnaire, answers)
     expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(score(questionnaire, answers).headline["de"])
     for href in page.locator("li[data-topic] a").evaluate_all("links => links.map(a => a.href)"):
         assert href.startswith(project_site) and fetch(href)[0] == 200, href

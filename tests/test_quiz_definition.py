@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
+
 import yaml
 
-from conftest import ROOT
-from editions import build_edition
+from conftest import ROOT, quiz_cli
+from quiz import definitions
+from scripts.editions import build_edition
 
-DEFINITION = ROOT / "quiz" / "selbsttest.yml"
+V1, V2 = definitions()[:2]  # the frozen version 1 (phase means) and version 2 (matched pairs)
+DEFINITION = V1
 
 
-def original():
-    return yaml.safe_load(DEFINITION.read_text(encoding="utf-8"))
+def original(path=V1):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def as_yaml(data) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def edited(change) -> str:
-    data = original()
+def edited(change, path=V1) -> str:
+    data = original(path)
     change(data)
     return as_yaml(data)
+
+
+def twin(data, facet: str, phase: str) -> dict:
+    return next(s for s in data["statements"] if s["facet"] == facet and s["phase"] == phase)
 
 
 def first_statement(data):
@@ -69,14 +74,46 @@ BROKEN = {
                         ["topic '", "points to no page"]),
 }
 
+# Version 2: the verdict is made from matched pairs, so the validator guards the pairs.
+BROKEN_PAIRS = {
+    "missing twin": (lambda: edited(lambda d: d["statements"].remove(twin(d, "prepare", "after_sale")), V2),
+                     ["facet 'prepare'", "needs exactly one 'after_sale' statement (its twin), found 0"]),
+    "second twin": (lambda: edited(lambda d: twin(d, "time", "closing").update(facet="prepare"), V2),
+                    ["facet 'prepare'", "needs exactly one 'closing' statement (its twin), found 2"]),
+    "twins keyed differently": (lambda: edited(lambda d: twin(d, "prepare", "after_sale").update(keyed="minus"), V2),
+                                ["facet 'prepare'", "twins are keyed differently"]),
+    "twins differ in trigger": (lambda: edited(lambda d: twin(d, "composure", "after_sale").update(trigger=False), V2),
+                                ["facet 'composure'", "twins differ in 'trigger'"]),
+    "unknown facet": (lambda: edited(lambda d: d["statements"][0].update(facet="luck"), V2), ["unknown facet 'luck'"]),
+    "too many triggers": (lambda: edited(lambda d: [s.update(trigger=True) for s in d["statements"]
+                                                    if s["facet"] in ("prepare", "listen", "time")
+                                                    and s["phase"] in ("closing", "after_sale")], V2),
+                          ["pairs must have no trigger"]),
+    "unquoted yes": (lambda: V2.read_text(encoding="utf-8").replace('when: {verdict: ["yes"]}', "when: {verdict: [yes]}"),
+                     ["condition 'verdict' must list verdicts", "in quotes"]),
+    "missing headline": (lambda: edited(lambda d: d["verdict"].pop("unclear"), V2), ["verdict: missing field 'unclear'"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_PAIRS))
+def test_check_rejects_broken_pairs_in_one_line(case, tmp_path):
+    text, expected = BROKEN_PAIRS[case]
+    broken = tmp_path / "v2.yml"
+    broken.write_text(text(), encoding="utf-8")
+    result = quiz_cli("--definition", broken, "check")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(broken)), result.stderr
+    for part in expected:
+        assert part in lines[0], lines[0]
+
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_check_rejects_a_broken_definition_in_one_line(case, tmp_path):
     text, expected = BROKEN[case]
-    broken = tmp_path / "selbsttest.yml"
+    broken = tmp_path / "v1.yml"
     broken.write_text(text(), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "quiz", "--definition", str(broken), "check"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = quiz_cli("--definition", broken, "check")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -93,14 +130,14 @@ def project_copy(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("case", ["yaml syntax", "unknown phase", "threshold gap", "link to no page"])
+@pytest.mark.parametrize("case", ["yaml syntax", "link to no page"])  # the rest: through `quiz check` above
 def test_mkdocs_build_fails_on_a_broken_definition(case, project_copy):
     text, expected = BROKEN[case]
-    (project_copy / "quiz" / "selbsttest.yml").write_text(text(), encoding="utf-8")
+    (project_copy / "quiz" / "questionnaires" / "v1.yml").write_text(text(), encoding="utf-8")
     result = build_edition(project_copy / "mkdocs.yml", project_copy / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors and "quiz/selbsttest.yml" in errors[0], result.stderr
+    assert errors and "quiz/questionnaires/v1.yml" in errors[0], result.stderr
     for part in expected:
         assert part in errors[0], errors[0]

@@ -42,3 +42,14 @@ def test_workflow_runs_the_readme_test_command_and_deploys_main():
     assert any(use.startswith("actions/deploy-pages@") for use in uses)
     build = next(step for step in deploy["steps"] if step.get("run") == "./scripts/build.sh")
     assert "SITE_URL" in build["env"]
+
+
+def test_only_the_deploy_build_requires_a_complete_imprint():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    build = next(step for step in workflow["jobs"]["deploy"]["steps"] if step.get("run") == "./scripts/build.sh")
+    assert build["env"].get("REQUIRE_IMPRINT") == "1", "the published build must stop without an imprint"
+    for job in workflow["jobs"].values():
+        assert "REQUIRE_IMPRINT" not in job.get("env", {}), "tests and pull requests build without an imprint"
+    assert "REQUIRE_IMPRINT" not in workflow.get("env", {})
+    test_steps = workflow["jobs"]["test"]["steps"]
+    assert all("REQUIRE_IMPRINT" not in (step.get("env") or {}) for step in test_steps)

@@ -1,0 +1,242 @@
+// The self-assessment's engine for the browser, without any page: scoring of every published
+// version, the drop-off's range and verdict, result codes, the team overview and its CSV. It is
+// the twin of the Python package (scoring.py, estimate.py, codes.py, team.py): every rule comes
+// from the model that Python writes, the operations run in the same order, and
+// tests/engine.test.mjs proves that both give identical results, byte for byte.
+
+// Text rules (quiz/text.py): one explicit set of blanks, upper-casing of a..z only.
+const blankPattern = model => model.rules.blanks
+export const trim = (model, text) => text.replace(new RegExp(`^[${blankPattern(model)}]+|[${blankPattern(model)}]+$`, "gu"), "")
+const asciiUpper = text => text.replace(/[a-z]+/g, letters => letters.toUpperCase())
+
+export const roundedMean = (total, count) => Math.floor((2 * total + count) / (2 * count))
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, name) => name in values ? values[name] : whole)
+export const version = (model, number) => model.versions.find(entry => entry.version === number)
+export const current = model => version(model, model.current)
+
+// --- the range and the verdict (quiz/estimate.py) ------------------------------------------------
+
+const tQuantile = (rules, df) => rules.tTable[Math.min(df, rules.tTable.length) - 1]
+
+export function dropEstimate(rules, differences) {
+  const n = differences.length
+  if (n === 0) return { n: 0, total: 0, spread: null, mean: null, low: null, high: null }
+  let total = 0, squares = 0
+  for (const difference of differences) { total += difference; squares += difference * difference }
+  const variance = n > 1 ? (n * squares - total * total) / (n * (n - 1)) : 0
+  const spread = Math.max(Math.sqrt(variance), rules.sdFloor)
+  const half = tQuantile(rules, Math.max(n - 1, 1)) * (spread / Math.sqrt(n))
+  return { n, total, spread, mean: Math.floor((2 * total + n) / (2 * n)),
+           low: Math.max(Math.floor(total / n - half + 0.5), -100), high: Math.min(Math.floor(total / n + half + 0.5), 100) }
+}
+
+export function verdictOf(rules, estimate) {
+  if (estimate.n < rules.minPairs) return "too_few"
+  if (estimate.low >= rules.yesFrom) return "yes"
+  if (estimate.high <= rules.noUpTo) return "no"
+  return "unclear"
+}
+
+export function clarity(rules, estimate) {
+  const result = verdictOf(rules, estimate)
+  if (result === "too_few") return { side: null, gap: null, morePairs: rules.minPairs - estimate.n }
+  if (result !== "unclear") return null
+  const n = estimate.n
+  const leansYes = 2 * estimate.total >= (rules.yesFrom + rules.noUpTo) * n
+  const gap = leansYes ? rules.yesFrom - estimate.low : estimate.high - rules.noUpTo
+  for (let more = 1; more <= rules.morePairsCap; more++) {
+    const pairs = n + more
+    const half = tQuantile(rules, pairs - 1) * (estimate.spread / Math.sqrt(pairs))
+    if (leansYes && Math.floor(estimate.total / n - half + 0.5) >= rules.yesFrom) return { side: "yes", gap, morePairs: more }
+    if (!leansYes && Math.floor(estimate.total / n + half + 0.5) <= rules.noUpTo) return { side: "no", gap, morePairs: more }
+  }
+  return { side: leansYes ? "yes" : "no", gap, morePairs: null }
+}
+
+function levelOf(rules, points) {
+  const answered = points.filter(value => value !== null)
+  const n = answered.length
+  if (n === 0) return { points: null, band: null }
+  const mean = Math.floor((2 * answered.reduce((sum, value) => sum + value, 0) + n) / (2 * n))
+  return { points: mean, band: levelBand(rules, mean) }
+}
+
+const levelBand = (rules, points) => rules.levelBands.find(([, low, high]) => low <= points && points <= high)[0]
+
+// --- scoring (quiz/scoring.py) ------------------------------------------------------------------
+
+const matches = (when, metrics) => Object.entries(when).every(([metric, bounds]) => {
+  if (metric === "verdict") return bounds.includes(metrics.verdict)
+  const [low, high] = bounds, value = metrics[metric]
+  return value !== null && (low === null || value >= low) && (high === null || value <= high)
+})
+
+// answers: 1..5 per statement, null for "kam nicht vor". entry: one version of the model.
+export function score(model, entry, answers) {
+  const { scalePoints, pointsPerStep, recommendationCount } = model.rules
+  const points = entry.statements.map((statement, i) => answers[i] === null ? null
+    : ((statement.keyed === "plus" ? answers[i] : scalePoints + 1 - answers[i]) - 1) * pointsPerStep)
+  const meanWhere = test => {
+    let total = 0, count = 0
+    entry.statements.forEach((statement, i) => { if (test(statement) && points[i] !== null) { total += points[i]; count++ } })
+    return count ? roundedMean(total, count) : null
+  }
+  const ids = entry.phases.map(phase => phase.id)
+  const phases = {}
+  for (const id of ids) phases[id] = meanWhere(statement => statement.phase === id)
+  const average = roundedMean(ids.reduce((sum, id) => sum + phases[id], 0), ids.length)
+  const recommendations = entry.topics
+    .map((topic, index) => ({ id: topic.id, index, value: meanWhere(statement => statement.topic === topic.id) }))
+    .filter(topic => topic.value !== null)
+    .sort((a, b) => a.value - b.value || a.index - b.index)
+    .slice(0, recommendationCount).map(topic => topic.id)
+  const base = { version: entry.version, phases, average, recommendations }
+  if (entry.method === "phase_means") {
+    const dropOff = phases.closing - phases.after_sale
+    const band = entry.verdict.find(band => band.from <= dropOff && dropOff <= band.to)
+    const metrics = { ...phases, average, drop_off: dropOff }
+    return { ...base, level: average, levelBand: levelBand(model.rules, average), dropOff, dropOffRange: null,
+             verdict: band.dropsOff ? "yes" : "no", dropsOff: band.dropsOff, pairs: null, clarity: null,
+             headline: band.headline.replaceAll("{drop}", dropOff),
+             profile: entry.profiles.find(profile => matches(profile.when, metrics)).id }
+  }
+  const differences = []
+  entry.topics.forEach(topic => {
+    const at = phase => entry.statements.findIndex(statement => statement.topic === topic.id && statement.phase === phase)
+    const closing = at("closing"), after = at("after_sale")
+    if (closing >= 0 && after >= 0 && points[closing] !== null && points[after] !== null) differences.push(points[closing] - points[after])
+  })
+  const estimate = dropEstimate(model.rules, differences)
+  const verdict = verdictOf(model.rules, estimate)
+  const level = levelOf(model.rules, points)
+  const metrics = { drop_off: estimate.mean, level: level.points, verdict }
+  const profile = verdict === "too_few" ? null : entry.profiles.find(profile => matches(profile.when, metrics)).id
+  return { ...base, level: level.points, levelBand: level.band, dropOff: estimate.mean,
+           dropOffRange: estimate.n ? [estimate.low, estimate.high] : null, verdict,
+           dropsOff: verdict === "yes" ? true : verdict === "no" ? false : null, pairs: estimate.n,
+           clarity: clarity(model.rules, estimate),
+           headline: entry.headlines[verdict].replaceAll("{level}", entry.levels[level.band]), profile }
+}
+
+// --- result codes (quiz/codes.py) ---------------------------------------------------------------
+
+const checkValue = (model, chars) =>
+  chars.reduce((sum, char, i) => sum + (i + 1) * char, 0) % model.rules.codeAlphabet.length
+
+export function encode(model, entry, answers) {
+  const { states, group, chars, offset } = entry.code, alphabet = model.rules.codeAlphabet
+  const digits = answers.map(answer => answer === null ? 0 : answer - offset)
+  while (digits.length % group) digits.push(0)
+  const out = []
+  for (let start = 0; start < digits.length; start += group) {
+    let value = 0
+    for (const digit of digits.slice(start, start + group)) value = value * states + digit
+    const part = []
+    for (let i = 0; i < chars; i++) { part.unshift(value % 32); value = Math.floor(value / 32) }
+    out.push(...part)
+  }
+  return `${entry.version}-` + out.map(char => alphabet[char]).join("") + alphabet[checkValue(model, out)]
+}
+
+// {entry, answers}, or {problem: "foreign" | "version" | "newer" | "damaged", found: the version in the code}.
+export function decode(model, code) {
+  const alphabet = model.rules.codeAlphabet
+  const match = new RegExp(`^([1-9][0-9]{0,2})-([${alphabet}]+)$`).exec(asciiUpper(trim(model, String(code))))
+  if (!match) return { problem: "foreign" }
+  const found = Number(match[1]), entry = version(model, found)
+  if (!entry) return { problem: found > model.current ? "newer" : "version", found }
+  const { states, group, chars, offset } = entry.code, count = entry.statements.length
+  const values = [...match[2]].map(char => alphabet.indexOf(char))
+  const check = values.pop()
+  if (values.length !== Math.ceil(count / group) * chars || checkValue(model, values) !== check) return { problem: "damaged", found }
+  const digits = []
+  for (let start = 0; start < values.length; start += chars) {
+    let value = 0
+    for (const char of values.slice(start, start + chars)) value = value * 32 + char
+    if (value >= states ** group) return { problem: "damaged", found }
+    const part = []
+    for (let i = 0; i < group; i++) { part.unshift(value % states); value = Math.floor(value / states) }
+    digits.push(...part)
+  }
+  if (digits.slice(count).some(Boolean)) return { problem: "damaged", found }
+  const answers = digits.slice(0, count).map(digit => digit + offset === 0 ? null : digit + offset)
+  if (answers.some((answer, i) => answer === null && !entry.statements[i].trigger)) return { problem: "damaged", found }
+  return { entry, answers }
+}
+
+// --- team overview (quiz/team.py) ---------------------------------------------------------------
+
+export const VERDICTS = ["yes", "no", "unclear", "too_few"]
+const VERDICT_WORDS = { yes: "verdictYes", no: "verdictNo", unclear: "verdictUnclear", too_few: "verdictTooFew" }
+export const verdictLabel = (words, verdict) => words[VERDICT_WORDS[verdict]]
+
+export function summarise(model, text) {
+  const blanks = blankPattern(model)
+  const line_ = new RegExp(`^(.*?)[${blanks};,]*([^${blanks};,]+)$`, "su")
+  const nameTrim = new RegExp(`^[${blanks}:;,\\-–]+|[${blanks}:;,\\-–]+$`, "gu")
+  const members = [], skipped = [], seen = new Map()
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = trim(model, raw), number = index + 1
+    if (!line) return
+    const [, name, token] = line_.exec(line)
+    const code = asciiUpper(trim(model, token.includes("code=") ? token.slice(token.indexOf("code=") + 5).split("&")[0] : token))
+    const decoded = decode(model, code)
+    if (decoded.problem) skipped.push({ line: number, text: line, reason: decoded.problem, detail: decoded.found ?? null })
+    else if (seen.has(code)) skipped.push({ line: number, text: line, reason: "duplicate", detail: seen.get(code) })
+    else {
+      seen.set(code, number)
+      members.push({ line: number, name: name.replace(nameTrim, ""), code, result: score(model, decoded.entry, decoded.answers) })
+    }
+  })
+  const versions = [...new Set(members.map(member => member.result.version))].sort((a, b) => b - a)
+  return { members, skipped, summaries: versions.map(number => summary(model, version(model, number),
+    members.filter(member => member.result.version === number))) }
+}
+
+function summary(model, entry, members) {
+  // Shifted to keep half-up rounding exact for negative values (the drop-off can be negative).
+  const tenths = (values, shift = 0) => roundedMean(10 * values.reduce((sum, value) => sum + value + shift, 0), values.length) - 10 * shift
+  const averages = {}
+  for (const { id } of entry.phases) averages[id] = tenths(members.map(member => member.result.phases[id]))
+  const drops = members.map(member => member.result.dropOff).filter(value => value !== null)
+  averages.drop_off = drops.length ? tenths(drops, 100) : null
+  const names = entry.method === "phase_means" ? ["yes", "no"] : VERDICTS
+  const verdicts = Object.fromEntries(names.map(name => [name, members.filter(member => member.result.verdict === name).length]))
+  const needs = entry.topics
+    .map((topic, index) => ({ id: topic.id, index, count: members.filter(m => m.result.recommendations.includes(topic.id)).length }))
+    .sort((a, b) => b.count - a.count || a.index - b.index).slice(0, model.rules.teamNeedsCount).filter(topic => topic.count)
+    .map(({ id, count }) => ({ id, count }))
+  return { version: entry.version, count: members.length, averages, verdicts, needs }
+}
+
+// 725 -> "72,5": one decimal, with the German decimal comma unless told otherwise.
+export const decimal = (tenths, separator = ",") =>
+  `${tenths < 0 ? "-" : ""}${Math.floor(Math.abs(tenths) / 10)}${separator}${Math.abs(tenths) % 10}`
+
+// A cell that Excel would run as a formula gets a leading apostrophe; plain numbers stay numbers.
+function cell(model, value) {
+  if (value && model.rules.formulaStart.includes(value[0]) && !/^-?[0-9]+([.,][0-9]+)?$/.test(value)) value = "'" + value
+  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+}
+
+// For German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF.
+export function toCsv(model, team) {
+  const words = model.wording, latest = current(model), ids = latest.phases.map(phase => phase.id)
+  const rows = [[words.teamName, words.teamVersion, ...latest.phases.map(phase => phase.label), words.teamDropOff,
+                 words.teamRange, words.teamVerdict, words.teamProfile, words.codeLabel]]
+  team.members.forEach((member, index) => {
+    const result = member.result
+    const profile = result.profile ? version(model, result.version).profiles.find(p => p.id === result.profile).title : ""
+    rows.push([member.name || fill(words.teamPerson, { number: index + 1 }), String(result.version),
+               ...ids.map(id => String(result.phases[id])), result.dropOff === null ? "" : String(result.dropOff),
+               result.dropOffRange ? fill(words.rangeCell, { low: result.dropOffRange[0], high: result.dropOffRange[1] }) : "",
+               verdictLabel(words, result.verdict), profile, member.code])
+  })
+  for (const summary of team.summaries) {
+    const drop = summary.averages.drop_off
+    rows.push([fill(words.teamAverageVersion, { version: summary.version }), String(summary.version),
+               ...ids.map(id => decimal(summary.averages[id])), drop === null ? "" : decimal(drop), "",
+               `${summary.verdicts.yes}/${summary.count} ${verdictLabel(words, "yes")}`, "", ""])
+  }
+  return "\ufeff" + rows.map(row => row.map(value => cell(model, value)).join(";") + "\r\n").join("")
+}

@@ -1,0 +1,279 @@
+// The self-assessment page in the reader's browser: restores answers, scores, draws the result
+// and keeps a private history. Nothing is sent anywhere; the only request is the page's own model.
+// The numbers come from engine.js, the twin of the Python engine. Results of older versions of
+// the questionnaire (codes, links, history) keep the scoring they were made with.
+
+import { current as currentVersion, decode, encode, fill, score, verdictLabel } from "./engine.js"
+import { KEYS, chart, el, onPage, readJSON, storage } from "./widgets.js"
+
+const NOT_APPLICABLE = "na"  // the radio value of "kam bei mir nicht vor" (quiz/assessment_page.py)
+const signed = number => (number > 0 ? "+" : number < 0 ? "−" : "±") + Math.abs(number)
+
+let current = null  // the self-assessment on the page now, for hash changes
+
+function setUp(root, model, modelUrl) {
+  const words = model.wording
+  const latest = currentVersion(model)
+  const form = root.querySelector("[data-selfcheck-form]")
+  const output = root.querySelector("[data-selfcheck-result]")
+  const notice = root.querySelector("[data-selfcheck-notice]")
+  const historyBox = root.querySelector("[data-selfcheck-history]")
+  const ids = latest.statements.map(statement => statement.id)
+  const fieldsets = [...form.querySelectorAll("fieldset[data-item]")]
+  const dateFormat = new Intl.DateTimeFormat(model.language, { dateStyle: "medium" })
+  const methodHref = root.dataset.method
+
+  const say = message => { notice.textContent = message; notice.hidden = !message }
+  // One entry per statement: a number 1..5, null for "kam nicht vor", undefined while unanswered.
+  const answers = () => ids.map(id => {
+    const value = form.elements[id].value
+    return value === NOT_APPLICABLE ? null : value ? Number(value) : undefined
+  })
+  const codeOf = text => decode(model, text)
+  const validAnswer = (statement, answer) => answer === NOT_APPLICABLE ? statement.trigger
+    : Number.isInteger(answer) && answer >= 1 && answer <= model.rules.scalePoints
+
+  function showProgress() {
+    const answered = answers().filter(answer => answer !== undefined).length
+    form.querySelector("[data-selfcheck-progress]").value = answered
+    form.querySelector("[data-selfcheck-count]").textContent = fill(words.progress, { answered, total: ids.length })
+  }
+
+  function saveAnswers() {
+    const saved = {}
+    answers().forEach((answer, i) => { if (answer !== undefined) saved[ids[i]] = answer === null ? NOT_APPLICABLE : answer })
+    storage.set(KEYS.answers, JSON.stringify({ version: latest.version, answers: saved }))
+  }
+
+  // Answers in progress. Those of another version stay stored, with a word of explanation,
+  // until the reader answers here; only data that cannot be read is dropped, and then said so.
+  function restoreAnswers() {
+    const { value, damaged } = readJSON(KEYS.answers)
+    if (value === null && !damaged) return
+    const saved = value && value.answers
+    const readable = !damaged && typeof saved === "object" && saved !== null && Number.isInteger(value.version)
+    if (!readable) { storage.remove(KEYS.answers); say(words.storageDamaged); return }
+    if (value.version !== latest.version) { say(fill(words.answersFromOlder, { found: value.version })); return }
+    const valid = Object.entries(saved).every(([id, answer]) => {
+      const statement = latest.statements.find(statement => statement.id === id)
+      return statement && validAnswer(statement, answer)
+    })
+    if (!valid) { storage.remove(KEYS.answers); say(words.storageDamaged); return }
+    for (const [id, answer] of Object.entries(saved)) form.elements[id].value = String(answer)
+  }
+
+  // Earlier results on this device: [{code, date}], oldest first. Results of every version this
+  // page knows are shown; a code from a newer version stays stored but is not shown here.
+  function loadHistory() {
+    const { value, damaged } = readJSON(KEYS.history)
+    if (value === null && !damaged) return []
+    const readable = entry => entry && typeof entry.code === "string" && !Number.isNaN(Date.parse(entry.date)) &&
+      ["newer", undefined].includes(codeOf(entry.code).problem)
+    const entries = Array.isArray(value) ? value.filter(readable) : []
+    if (damaged || !Array.isArray(value) || entries.length !== value.length) {
+      storage.set(KEYS.history, JSON.stringify(entries))
+      say(words.storageDamaged)
+    }
+    return entries.filter(entry => !codeOf(entry.code).problem)
+  }
+
+  function historyText(entry) {
+    const { entry: version, answers } = codeOf(entry.code)
+    const result = score(model, version, answers)
+    const date = dateFormat.format(new Date(entry.date))
+    if (version.method === "phase_means")
+      return fill(words.historyEntry, { date, average: result.average, after: result.phases.after_sale }) + " " +
+        fill(words.historyVersion, { version: version.version })
+    return fill(words.historyEntryV2, { date, verdict: verdictLabel(words, result.verdict), level: result.level })
+  }
+
+  function showHistory() {
+    const entries = loadHistory()
+    historyBox.replaceChildren()
+    historyBox.hidden = entries.length === 0
+    if (!entries.length) return
+    const list = el("ol", { reversed: "" })
+    for (const entry of [...entries].reverse())
+      list.append(el("li", { "data-version": String(codeOf(entry.code).entry.version) },
+        el("a", { href: `#code=${entry.code}` }, historyText(entry))))
+    historyBox.append(el("h2", {}, words.historyHeading), list)
+  }
+
+  function comparison(entry, result, previous) {
+    const before = codeOf(previous.code)
+    const earlier = score(model, before.entry, before.answers)
+    const rows = entry.phases.map(phase => el("li", {}, fill(words.compareEntry,
+      { label: phase.label, delta: signed(result.phases[phase.id] - earlier.phases[phase.id]) })))
+    return el("section", { class: "selfcheck__compare" },
+      el("h3", {}, `${words.compareHeading} (${dateFormat.format(new Date(previous.date))})`), el("ul", {}, ...rows))
+  }
+
+  // The numbers as sentences: phases, change, range, level, and what would make an open result clear.
+  function numbers(entry, result) {
+    const items = entry.phases.map(phase => el("li", { "data-phase": phase.id },
+      fill(words.phaseValue, { label: phase.label, value: result.phases[phase.id] })))
+    if (result.dropOff !== null) items.push(el("li", { "data-drop-off": String(result.dropOff) }, result.dropOff >= 0
+      ? fill(words.dropValue, { drop: result.dropOff }) : fill(words.riseValue, { rise: -result.dropOff })))
+    if (result.dropOffRange) items.push(el("li", { "data-range": result.dropOffRange.join(" ") }, fill(words.rangeValue,
+      { low: result.dropOffRange[0], high: result.dropOffRange[1], pairs: result.pairs })))
+    items.push(el("li", { "data-level": String(result.level) }, fill(words.levelValue, { level: result.level })))
+    return el("ul", { class: "selfcheck__numbers" }, ...items)
+  }
+
+  function explanation(result) {
+    if (result.verdict === "too_few")
+      return [el("p", { "data-clarity": "too_few" }, fill(words.tooFew, { pairs: result.pairs, min: model.rules.minPairs }))]
+    if (result.verdict !== "unclear" || !result.clarity) return []
+    const [low, high] = result.dropOffRange
+    return [el("p", { "data-clarity": result.clarity.side }, result.clarity.side === "yes"
+      ? fill(words.unclearYes, { low, threshold: model.rules.yesFrom })
+      : fill(words.unclearNo, { high, threshold: model.rules.noUpTo }))]
+  }
+
+  function showResult(code, decoded, { shared = false, previous = null } = {}) {
+    const entry = decoded.entry
+    const result = score(model, entry, decoded.answers)
+    const profile = result.profile && entry.profiles.find(profile => profile.id === result.profile)
+    const link = `${location.href.split("#")[0]}#code=${code}`
+    const copyButton = el("button", { type: "button", class: "md-button" }, words.copy)
+    const copyStatus = el("span", { role: "status" })
+    const shareField = el("input", { id: "selfcheck-share", type: "text", readonly: "", value: link })
+    copyButton.addEventListener("click", () => {
+      shareField.select()
+      // navigator.clipboard exists only on https and localhost: elsewhere say it could not copy.
+      const copying = navigator.clipboard ? navigator.clipboard.writeText(link) : Promise.reject(new Error("no clipboard"))
+      copying.then(() => words.copied, () => words.copyFailed).then(message => { copyStatus.textContent = message })
+    })
+    const printButton = el("button", { type: "button", class: "md-button" }, words.print)
+    printButton.addEventListener("click", () => window.print())
+    const restartButton = el("button", { type: "button", class: "md-button md-button--primary" }, words.restart)
+    restartButton.addEventListener("click", restart)
+    const older = entry.version !== latest.version
+
+    output.replaceChildren(
+      el("h2", { "data-drops-off": String(result.dropsOff), "data-verdict": result.verdict, "data-version": String(entry.version) },
+        result.headline),
+      ...(older ? [el("p", { class: "selfcheck__older" }, fill(words.olderResult, { version: entry.version, current: latest.version }))] : []),
+      ...(shared ? [el("p", {}, words.sharedNote)] : []),
+      ...explanation(result),
+      chart(entry.phases, result.phases, words.chartTitle, words),
+      el("h3", {}, words.numbersHeading),
+      numbers(entry, result),
+      el("p", {}, el("a", { href: methodHref, "data-method-link": "" }, words.methodLink)),
+      ...(profile ? [el("h3", { "data-profile": profile.id }, fill(words.profileHeading, { title: profile.title })),
+                     el("p", {}, profile.text)] : []),
+      el("h3", {}, words.recommendationsHeading),
+      el("ol", { class: "selfcheck__recommendations" }, ...result.recommendations.map(id => {
+        const topic = latest.topics.find(topic => topic.id === id) || entry.topics.find(topic => topic.id === id)
+        return el("li", { "data-topic": id }, el("a", { href: new URL(topic.href, modelUrl).href }, topic.title), el("br"), topic.text)
+      })),
+      ...(previous ? [comparison(entry, result, previous)] : []),
+      el("section", { class: "selfcheck__share" },
+        el("h3", {}, words.shareHeading),
+        el("label", { for: "selfcheck-share" }, words.shareLabel), shareField,
+        el("p", {}, copyButton, " ", printButton, " ", copyStatus),
+        el("p", {}, `${words.codeLabel}: `, el("code", { "data-selfcheck-code": "" }, code))),
+      el("p", { class: "selfcheck__actions" }, restartButton))
+    output.hidden = false
+    form.hidden = true
+    output.focus()
+    document.dispatchEvent(new CustomEvent("selfcheck:result", { detail: {
+      code, version: entry.version, phases: { ...result.phases }, dropOff: result.dropOff,
+      dropOffRange: result.dropOffRange && [...result.dropOffRange], dropsOff: result.dropsOff, level: result.level,
+      profile: result.profile } }))
+  }
+
+  function showForm() {
+    output.hidden = true
+    output.replaceChildren()
+    form.hidden = false
+  }
+
+  function restart() {
+    form.reset()
+    storage.remove(KEYS.answers)
+    history.replaceState(null, "", location.pathname + location.search)
+    say("")
+    showProgress()
+    showForm()
+    fieldsets[0].querySelector("input").focus()
+  }
+
+  function showFromHash() {
+    const fragment = location.hash.startsWith("#code=") ? location.hash.slice(6) : null
+    if (fragment === null) return false
+    let text
+    try { text = decodeURIComponent(fragment) } catch { text = fragment }
+    const decoded = codeOf(text)
+    if (decoded.problem) {
+      const messages = { foreign: words.linkForeign, damaged: words.linkDamaged,
+                         version: fill(words.linkVersion, { found: decoded.found }),
+                         newer: fill(words.linkNewer, { found: decoded.found, current: latest.version }) }
+      say(messages[decoded.problem])
+      showForm()
+      return false
+    }
+    say("")
+    const own = loadHistory().some(entry => entry.code === text)
+    showResult(text, decoded, { shared: !own })
+    return true
+  }
+
+  form.addEventListener("change", event => {
+    event.target.closest("fieldset").classList.remove("selfcheck__item--open")
+    saveAnswers()
+    showProgress()
+  })
+
+  form.addEventListener("submit", event => {
+    event.preventDefault()
+    const given = answers()
+    const open = fieldsets.filter((fieldset, i) => given[i] === undefined)
+    if (open.length) {
+      open.forEach(fieldset => fieldset.classList.add("selfcheck__item--open"))
+      say(open.length === 1 ? words.missingOne : fill(words.missing, { count: open.length }))
+      open[0].querySelector("input").focus()
+      return
+    }
+    say("")
+    const code = encode(model, latest, given)
+    const entries = loadHistory()
+    const previous = [...entries].reverse().find(entry => codeOf(entry.code).entry.version === latest.version) || null
+    entries.push({ code, date: new Date().toISOString() })
+    const stored = readJSON(KEYS.history).value  // keep entries this page cannot show (newer versions)
+    const hidden = Array.isArray(stored) ? stored.filter(entry => codeOf(entry.code).problem === "newer") : []
+    storage.set(KEYS.history, JSON.stringify([...hidden, ...entries]))
+    history.replaceState(null, "", `#code=${code}`)
+    showResult(code, { entry: latest, answers: given }, { previous })
+    showHistory()
+  })
+
+  root.querySelector("[data-selfcheck-delete]").addEventListener("click", () => {
+    storage.remove(KEYS.answers)
+    storage.remove(KEYS.history)
+    form.reset()
+    history.replaceState(null, "", location.pathname + location.search)
+    showProgress()
+    showForm()
+    showHistory()
+    say(words.deleted)
+  })
+
+  if (!storage.set("selfcheck.probe", "1")) say(words.storageBlocked)
+  storage.remove("selfcheck.probe")
+  restoreAnswers()
+  showProgress()
+  showHistory()
+  showFromHash()
+  root.dataset.ready = "true"  // for tests and integrators: the questionnaire now reacts
+  return { root, showFromHash }
+}
+
+window.addEventListener("hashchange", () => {
+  if (current && current.root.isConnected) current.showFromHash()
+})
+
+onPage("[data-selfcheck]", (root, model, modelUrl) => { current = setUp(root, model, modelUrl) })
+
+// For integrators and tests: the engine behind this page (the same functions the page uses).
+export { current, decode, encode, score } from "./engine.js"

@@ -1,0 +1,112 @@
+"""The questionnaire as the rest of the engine sees it: rules every definition follows, and the
+frozen data classes that a validated definition becomes.
+
+Two scoring methods exist, each frozen with the versions that use it:
+- "phase_means" (version 1): a phase is the mean of its statements; drop-off = closing − after-sale.
+- "pairs" (version 2 on): every facet is asked at the close and after it; the drop-off is the
+  mean of the pair differences, with a range and a verdict (quiz/estimate.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PHASE_IDS = ("first_contact", "proposal", "closing", "after_sale")
+LANGUAGES = ("de", "en")  # every text exists in both editions
+METRICS = PHASE_IDS + ("average", "drop_off")  # what a version-1 profile condition may test
+PAIR_METRICS = ("drop_off", "level")  # what a version-2 profile condition may test, besides its verdict
+KEYINGS = ("plus", "minus")
+SCALE_POINTS = 5  # answers are 1 .. SCALE_POINTS; "kam nicht vor" is None (not scored)
+MIN_STATEMENTS = 24
+MIN_PER_PHASE = 5  # version 1; version 2 asks first contact and proposal more briefly
+MIN_PER_PHASE_PAIRS = 4
+VERDICTS = ("yes", "no", "unclear", "too_few")
+LEVELS = ("low", "middle", "high")
+FACET_COUNT = (8, 12)
+PROFILE_COUNT = (4, 6)
+RECOMMENDATION_COUNT = 3  # weakest topics shown to a rep
+TEAM_NEEDS_COUNT = 3  # most frequent needs shown to a lead
+DROP_RANGE = (-100, 100)
+
+Text = dict  # language code -> text, e.g. {"de": "...", "en": "..."}
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: Text
+    title: Text
+    text: Text
+    link: str  # docs page, optionally with an anchor: 'leitfaden/druck.md#grenze'
+    line: int  # where the link is written, for error messages
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    phase: str
+    topic: str  # version 2: the facet
+    keyed: str
+    text: Text
+    trigger: bool = False  # starts with a situation that may not have occurred: "kam nicht vor" offered
+
+
+@dataclass(frozen=True)
+class Band:
+    low: int
+    high: int
+    drops_off: bool
+    headline: Text
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    title: Text
+    text: Text
+    when: dict  # metric -> (min or None, max or None), "verdict" -> names; empty for the fallback profile
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    path: Path
+    version: int
+    title: Text
+    intro: Text
+    scale: tuple
+    phases: tuple
+    topics: tuple
+    statements: tuple
+    verdict: tuple  # version 1: Bands; version 2: empty (the verdict comes from the range)
+    profiles: tuple
+    method: str = "phase_means"  # or "pairs"
+    not_applicable: Text | None = None  # the label of "kam nicht vor" (version 2)
+    headlines: dict = None  # version 2: verdict -> Text with {level}
+    levels: dict = None  # version 2: level band -> Text, the word the headline uses
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(topic for topic in self.topics if topic.id == topic_id)
+
+    def profile(self, profile_id: str) -> Profile:
+        return next(profile for profile in self.profiles if profile.id == profile_id)
+
+    def twins(self) -> list[tuple[int, int]]:
+        """Version 2: per facet, the positions of its closing and its after-sale statement."""
+        index = {(statement.topic, statement.phase): i for i, statement in enumerate(self.statements)}
+        return [(index[(topic.id, "closing")], index[(topic.id, "after_sale")]) for topic in self.topics
+                if (topic.id, "closing") in index and (topic.id, "after_sale") in index]
+
+
+class DefinitionError(Exception):
+    """One clear line: file, line, item, problem."""
+
+    def __init__(self, path: Path | str, line: int | None, item: str, problem: str):
+        where = f"{path}:{line}" if line else f"{path}"
+        super().__init__(f"{where}: {item}: {problem}")
