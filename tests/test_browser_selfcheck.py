@@ -152,7 +152,7 @@ def test_share_link_reproduces_the_result_elsewhere(page, browser, base_url, que
     answer(page, questionnaire, answers)
     link = page.locator(".selfcheck__share input").input_value()
     assert link.endswith("#code=" + encode(questionnaire, answers))
-    other = browser.new_context(locale="de-DE").new_page()  # no shared storage: like a colleague's phone
+    other = browser.new_context(locale="de-DE", service_workers="block").new_page()  # no shared storage: like a colleague's phone
     other.requests = RequestLog(other, base_url.rstrip("/"))
     other.goto(link)
     ready(other)

@@ -26,7 +26,7 @@ CLOSES = [date(2027, 3, 26), date(2027, 10, 29), date(2027, 3, 27)]
 @pytest.fixture
 def berlin_page(browser, base_url):
     """A page whose clock runs in Europe/Berlin, where a day across a time change has 23 or 25 hours."""
-    context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin", accept_downloads=True)
+    context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin", accept_downloads=True, service_workers="block")
     page = context.new_page()
     page.requests = RequestLog(page, base_url.rstrip("/"))
     sent = []
@@ -117,7 +117,7 @@ def test_without_a_name_the_summaries_are_the_step_titles_and_a_missing_date_is_
 # --- templates ----------------------------------------------------------------------------------
 
 def templates_page(browser, base_url, edition, *, clipboard: bool):
-    context = browser.new_context(locale="de-DE", permissions=["clipboard-read", "clipboard-write"] if clipboard else [])
+    context = browser.new_context(locale="de-DE", permissions=["clipboard-read", "clipboard-write"] if clipboard else [], service_workers="block")
     if not clipboard:  # as on a plain-http address, where browsers offer no Clipboard API
         context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {value: undefined, configurable: true})")
     page = context.new_page()

@@ -200,7 +200,7 @@ def test_english_team_page_uses_english_numbers_and_the_same_results(page, base_
 
 
 def test_team_overview_fits_a_phone_and_its_csv_button_can_be_tapped(browser, base_url, questionnaire, pasted):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="de-DE")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="de-DE", service_workers="block")
     page = context.new_page()
     try:
         long_name = "Maximiliane Hohenzollern-Sigmaringen-Ausdauernd"
