@@ -33,7 +33,7 @@ class StaticServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
     def start(self) -> "StaticServer":
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # quick shutdown
         return self
 
 

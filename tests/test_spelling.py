@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import subprocess
 
-import pytest
 import yaml
 
 import quiz
@@ -44,14 +43,13 @@ def texts(node, language: str) -> list[str]:
     return []
 
 
-@pytest.fixture(scope="module")
 def spelling():
     """Files checked, the number cspell reports, and the unknown words by file (quiz texts by language)."""
     pages = sorted(path.relative_to(ROOT).as_posix() for folder in ("docs", "docs-en")
                    for path in (ROOT / folder).rglob("*.md") if "assets" not in path.parts)
     # Inside the project: cspell leaves files outside its root unchecked. A fixed folder and cspell's
     # content-keyed cache make a second run take about 2 s instead of 8 (the dictionaries stay unloaded).
-    scratch = ROOT / ".spelling"
+    scratch = ROOT / ".spelling"  # one test uses it (below), so two workers never write it at once
     scratch.mkdir(exist_ok=True)
     names = {}
     for data in DATA:
@@ -64,7 +62,8 @@ def spelling():
         text = (ROOT / source).read_text(encoding="utf-8")
         (scratch / name).write_text(f"{text}\n{sentence}\n", encoding="utf-8")
         names[name] = name
-    files = pages + [f"{scratch.name}/{name}" for name in names]
+    folder = scratch.relative_to(ROOT).as_posix()
+    files = pages + [f"{folder}/{name}" for name in names]
     result = subprocess.run(["npx", "--no-install", "cspell", "--no-progress", "--no-color",
                              "--config", "cspell.json", "--cache", "--cache-strategy", "content",
                              "--cache-location", "node_modules/.cache/cspell", *files],
@@ -74,21 +73,17 @@ def spelling():
     unknown: dict[str, set[str]] = {}
     for match in ISSUE.finditer(result.stdout):
         file = match["file"]
-        if file.startswith(scratch.name + "/"):
-            file = names[file.split("/", 1)[1]]
+        if file.startswith(folder + "/"):
+            file = names[file.rsplit("/", 1)[1]]
         unknown.setdefault(file, set()).add(match["word"])
     return len(files), int(checked.group(1)), unknown
 
 
-def test_both_editions_and_the_questionnaire_are_spelled_correctly(spelling):
-    files, checked, unknown = spelling
+def test_both_editions_and_the_questionnaire_are_spelled_correctly_and_a_planted_typo_fails():
+    files, checked, unknown = spelling()
     assert checked == files, f"cspell checked {checked} of {files} files"
     real = {file: words for file, words in unknown.items() if file not in PLANTED}
     assert not real, ("unknown words (fix the typo, or add a trade term or name to cspell-words.txt):\n"
                       + "\n".join(f"{file}: {', '.join(sorted(words))}" for file, words in sorted(real.items())))
-
-
-def test_a_planted_typo_fails_the_check(spelling):
-    _, _, unknown = spelling
     for name, (_, _, typos) in PLANTED.items():
         assert unknown.get(name) == typos, name

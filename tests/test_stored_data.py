@@ -4,6 +4,7 @@ keys, and a damaged value (here: Material's colour-scheme choice) is treated as 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from playwright.sync_api import expect
@@ -108,7 +109,8 @@ def version_1_site(tmp_path_factory):
     """The site as it was before version 2: built with the newest published version held back."""
     folder = tmp_path_factory.mktemp("older-site")
     for language, (config, subfolder) in EDITIONS.items():  # German first: its build empties the folder
-        older = ROOT / f"older-{language}.yml"  # INHERIT resolves against the config's folder
+        # INHERIT resolves against the config's folder; one name per process, as two workers may build it
+        older = ROOT / f"older-{language}-{os.getpid()}.yml"
         older.write_text(f"INHERIT: {config}\nextra:\n  selfcheck_latest_version: 1\n", encoding="utf-8")
         try:
             result = build_edition(older, folder / "site" / subfolder)
