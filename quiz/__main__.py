@@ -85,12 +85,12 @@ def _score(questionnaires, args) -> int:
     print(fill(cli["version"], version=result.version, current=max(questionnaires)))
     print(result.headline[language])
     for phase in questionnaire.phases:
-        print(f"  {phase.label[language]:<26} {result.phases[phase.id]:>3} %")
+        print(f"  {phase.label[language]:<26} {fill(widgets['percent'], value=f'{result.phases[phase.id]:>3}')}")
     if result.drop_off is not None:
         spread = fill(cli["range"], low=result.drop_range[0], high=result.drop_range[1]) if result.drop_range else ""
         print(f"  {cli['dropOffLine']:<26} {result.drop_off:>3} {cli['points']} {spread}".rstrip())
     print(f"  {cli['verdict']:<26} {verdict_label(widgets, result.verdict)}")
-    print(f"  {cli['level']:<26} {result.level:>3} %")
+    print(f"  {cli['level']:<26} {fill(widgets['percent'], value=f'{result.level:>3}')}")
     if result.profile:
         print(f"{cli['profile']}: {result.profile} ({questionnaire.profile(result.profile).title[language]})")
     for topic_id in result.recommendations:
@@ -123,7 +123,7 @@ def _team(questionnaires, args) -> int:
         questionnaire, total = questionnaires[summary.version], summary.count
         print(fill(widgets["teamVersionHeading"], version=summary.version, count=total))
         for phase in questionnaire.phases:
-            print(f"  {phase.label[language]:<26} {decimal_(summary.averages[phase.id]):>6} %")
+            print(f"  {phase.label[language]:<26} {fill(widgets['percent'], value=f'{decimal_(summary.averages[phase.id]):>6}')}")
         if summary.averages["drop_off"] is not None:
             print(f"  {cli['dropOffLine']:<26} {decimal_(summary.averages['drop_off']):>6} {cli['points']}")
         for verdict, count in summary.verdicts.items():

@@ -133,7 +133,7 @@ def test_cli_score_prints_the_result_of_a_share_link(questionnaire, language):
     cli = words("cli", language)
     assert expected.headline[language] in result.stdout
     assert f"{cli['profile']}: {expected.profile} ({questionnaire.profile(expected.profile).title[language]})" in result.stdout
-    assert f"{expected.phases['after_sale']:>3} %" in result.stdout
+    assert fill(words("widgets", language)["percent"], value=f"{expected.phases['after_sale']:>3}") in result.stdout
     assert fill(cli["version"], version=questionnaire.version, current=questionnaire.version) in result.stdout
     assert fill(cli["range"], low=expected.drop_range[0], high=expected.drop_range[1]) in result.stdout
 
