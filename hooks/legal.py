@@ -23,6 +23,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from quiz.wording import words as site_words
+
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "includes" / "legal.yml"
 REGISTRY_NAME = "includes/legal.yml"
@@ -61,38 +63,8 @@ IMPRINT_LISTS = ("representatives", "address")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
-WORDS = {
-    "de": {"safe": "So handeln Sie sicher:", "basis": "Rechtsgrundlage:", "stand": "Stand:",
-           "advice": "Orientierung, keine Rechtsberatung.",
-           "countries": {"DE": "Deutschland", "AT": "Österreich", "both": "Deutschland und Österreich"},
-           "imprint": "Impressum", "provider": "Anbieter", "contact": "Kontakt",
-           "registration": "Register und Steuer", "supervision": "Aufsicht und Berufsrecht",
-           "content": "Verantwortlich für den Inhalt (§ 18 Abs. 2 MStV)",
-           "disclosure": "Offenlegung nach § 25 MedienG (Österreich)", "seat": "Wohnort oder Sitz",
-           "empty": ("Für diese Ausgabe der Website sind keine Anbieterangaben hinterlegt. Wer sie "
-                     "öffentlich betreibt, muss hier Name, Anschrift und Kontaktwege nennen (§ 5 DDG; in "
-                     "Österreich § 5 ECG und § 25 MedienG) und trägt sie dafür in der Konfiguration ein "
-                     "(mkdocs.yml, extra.imprint)."),
-           "intro": "Angaben nach § 5 DDG (Deutschland) sowie § 5 ECG und § 25 MedienG (Österreich).",
-           "controller": "Verantwortlich für diese Website ist", "more": "Alle Anbieterangaben stehen im",
-           "no_controller": ("Verantwortlich ist, wer diese Website betreibt. Für diese Ausgabe sind "
-                             "keine Anbieterangaben hinterlegt; sie gehören ins")},
-    "en": {"safe": "The safe way:", "basis": "Legal basis:", "stand": "Legal status as of",
-           "advice": "Orientation, not legal advice.",
-           "countries": {"DE": "Germany", "AT": "Austria", "both": "Germany and Austria"},
-           "imprint": "Legal notice", "provider": "Provider", "contact": "Contact",
-           "registration": "Register and tax", "supervision": "Supervision and professional rules",
-           "content": "Responsible for the content (§ 18 Abs. 2 MStV)",
-           "disclosure": "Disclosure under § 25 MedienG (Austria)", "seat": "Residence or registered office",
-           "empty": ("No provider details have been entered for this edition of the website. Whoever "
-                     "publishes it must give a name, address and ways to get in touch here (§ 5 DDG; in "
-                     "Austria § 5 ECG and § 25 MedienG) and enters them in the configuration "
-                     "(mkdocs.yml, extra.imprint)."),
-           "intro": "Information under § 5 DDG (Germany) and § 5 ECG and § 25 MedienG (Austria).",
-           "controller": "The controller for this website is", "more": "All provider details are in the",
-           "no_controller": ("The controller is whoever runs this website. No provider details have been "
-                             "entered for this edition; they belong in the")},
-}
+# The boxes' and the imprint's words come from the wording catalogue (quiz/wording.yml, group "site").
+COUNTRY_WORDS = {"DE": "countryDE", "AT": "countryAT", "both": "countryBoth"}
 
 
 @dataclass(frozen=True)
@@ -281,22 +253,22 @@ def check_markers(text: str, path: str, source: str) -> None:
 
 def render_box(entry: Entry, language: str) -> str:
     """One accessible note in Material's admonition look: title, safe way, rule, source line."""
-    words = WORDS[language]
+    words = site_words("site", language)
     groups = []
     for country in COUNTRIES:
         refs = [law.ref for law in entry.law if law.country == country]
         if refs:
-            groups.append(f"{words['countries'][country]}: {'; '.join(escape(ref) for ref in refs)}")
+            groups.append(f"{words[COUNTRY_WORDS[country]]}: {'; '.join(escape(ref) for ref in refs)}")
     stand = (f"{entry.stand.day:02}.{entry.stand.month:02}.{entry.stand.year}" if language == "de"
              else f"{entry.stand.day} {MONTHS[entry.stand.month - 1]} {entry.stand.year}")
     return (f'\n\n<div class="admonition info legal" id="legal-{entry.id}" role="note" '
             f'aria-labelledby="legal-{entry.id}-title">'
             f'<p class="admonition-title" id="legal-{entry.id}-title">{escape(entry.title[language].strip())}</p>'
-            f'<p class="legal__safe"><strong>{words["safe"]}</strong> {escape(entry.safe[language].strip())}</p>'
+            f'<p class="legal__safe"><strong>{words["legalSafe"]}</strong> {escape(entry.safe[language].strip())}</p>'
             f'<p class="legal__claim">{escape(entry.claim[language].strip())}</p>'
-            f'<p class="legal__source"><strong>{words["basis"]}</strong> {" · ".join(groups)}. '
-            f'<strong>{words["stand"]}</strong> <time datetime="{entry.stand.isoformat()}">{stand}</time>. '
-            f'{words["advice"]}</p></div>\n\n')
+            f'<p class="legal__source"><strong>{words["legalBasis"]}</strong> {" · ".join(groups)}. '
+            f'<strong>{words["legalStand"]}</strong> <time datetime="{entry.stand.isoformat()}">{stand}</time>. '
+            f'{words["legalAdvice"]}</p></div>\n\n')
 
 
 # --- the imprint ----------------------------------------------------------------------------------
@@ -340,13 +312,13 @@ def load_imprint(raw, config_name: str, *, require: bool) -> dict:
 
 
 def render_imprint_page(imprint: dict, language: str) -> str:
-    words = WORDS[language]
+    words = site_words("site", language)
     label = {key: labels[0 if language == "de" else 1] for key, labels in IMPRINT_FIELDS.items()}
-    description = words["intro"] if imprint else words["empty"]
+    description = words["imprintIntro"] if imprint else words["imprintEmpty"]
     lines = ["---", f"description: {json.dumps(description, ensure_ascii=False)}", "---", "",
              f"# {words['imprint']} {{#impressum}}", ""]
     if not imprint:
-        return "\n".join(lines + [_html_paragraph(escape(words["empty"])), ""])
+        return "\n".join(lines + [_html_paragraph(escape(words["imprintEmpty"])), ""])
 
     def value(key: str) -> str:
         item = imprint[key]
@@ -371,29 +343,29 @@ def render_imprint_page(imprint: dict, language: str) -> str:
     owner = imprint.get("media_owner") or imprint.get("name")
     disclosure = [f"<strong>{escape(label['media_owner'])}:</strong> {escape(owner)}"]
     if "address" in imprint:
-        disclosure.append(f"<strong>{words['seat']}:</strong> {escape(', '.join(imprint['address']))}")
+        disclosure.append(f"<strong>{words['imprintSeat']}:</strong> {escape(', '.join(imprint['address']))}")
     disclosure += fields("business_purpose", "ownership", "editorial_line")
-    lines += [_html_paragraph(escape(words["intro"])), ""]
-    lines += section(words["provider"], "anbieter", provider)
-    lines += section(words["contact"], "kontakt", contact)
-    lines += section(words["registration"], "register", fields("register", "register_number", "vat_id"))
-    lines += section(words["supervision"], "aufsicht", fields("supervisory_authority", "profession"))
-    lines += section(words["content"], "verantwortlich", [value("responsible")] if "responsible" in imprint else [])
-    lines += section(words["disclosure"], "offenlegung", disclosure)
+    lines += [_html_paragraph(escape(words["imprintIntro"])), ""]
+    lines += section(words["imprintProvider"], "anbieter", provider)
+    lines += section(words["imprintContact"], "kontakt", contact)
+    lines += section(words["imprintRegistration"], "register", fields("register", "register_number", "vat_id"))
+    lines += section(words["imprintSupervision"], "aufsicht", fields("supervisory_authority", "profession"))
+    lines += section(words["imprintContent"], "verantwortlich", [value("responsible")] if "responsible" in imprint else [])
+    lines += section(words["imprintDisclosure"], "offenlegung", disclosure)
     return "\n".join(lines)
 
 
 def render_controller(imprint: dict, language: str, imprint_url: str) -> str:
     """The privacy page's sentence naming the controller, from the imprint when there is one."""
-    words = WORDS[language]
+    words = site_words("site", language)
     link = f'<a href="{escape(imprint_url, quote=True)}">{words["imprint"]}</a>'
     if not imprint:
-        return _html_paragraph(f"{escape(words['no_controller'])} {link}.")
+        return _html_paragraph(f"{escape(words['imprintNoController'])} {link}.")
     name = escape(imprint["name"]) + (f", {escape(imprint['legal_form'])}" if "legal_form" in imprint else "")
     parts = [f"<strong>{name}</strong>"] + [escape(line) for line in imprint.get("address", [])]
     if "email" in imprint:
         parts.append(f'<a href="mailto:{escape(imprint["email"], quote=True)}">{escape(imprint["email"])}</a>')
-    return _html_paragraph(f"{words['controller']}: {', '.join(parts)}. {words['more']} {link}.")
+    return _html_paragraph(f"{words['imprintController']}: {', '.join(parts)}. {words['imprintMore']} {link}.")
 
 
 def _html_paragraph(inner: str) -> str:

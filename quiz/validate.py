@@ -105,12 +105,7 @@ class _Parser(Checker):
         topics = self.topics(data)
         statements = self.statements(data, topics)
         return Questionnaire(
-            path=self.path,
-            version=self.integer(data, "version", "top level", low=1, high=999),
-            title=self.text(data, "title", "top level"),
-            intro=self.text(data, "intro", "top level"),
-            scale=self.scale(data),
-            phases=phases,
+            **self.common(data, phases, lowest_version=1),
             topics=topics,
             statements=statements,
             verdict=self.verdict(data),
@@ -126,21 +121,27 @@ class _Parser(Checker):
         facets = self.topics(data, field="facets", kind="facet")
         statements = self.paired_statements(data, facets)
         return Questionnaire(
-            path=self.path,
-            version=self.integer(data, "version", "top level", low=2, high=999),
-            title=self.text(data, "title", "top level"),
-            intro=self.text(data, "intro", "top level"),
-            scale=self.scale(data),
-            phases=phases,
+            **self.common(data, phases, lowest_version=2),
             topics=facets,
             statements=statements,
             verdict=(),
             profiles=self.profiles(data, metrics=PAIR_METRICS, verdicts=True),
             method="pairs",
             not_applicable=self.text(data, "not_applicable", "top level"),
-            headlines=self.named_texts(data, "verdict", VERDICTS, placeholders=("{level}",)),
+            headlines=self.named_texts(data, "verdict", VERDICTS),
             levels=self.named_texts(data, "levels", LEVELS),
         )
+
+    def common(self, data, phases: tuple, *, lowest_version: int) -> dict:
+        """The fields every version has (phases are checked first, before the statements use them)."""
+        return {
+            "path": self.path,
+            "phases": phases,
+            "version": self.integer(data, "version", "top level", low=lowest_version, high=999),
+            "title": self.text(data, "title", "top level"),
+            "intro": self.text(data, "intro", "top level"),
+            "scale": self.scale(data),
+        }
 
     def paired_statements(self, data, facets: tuple) -> tuple:
         nodes = self.sequence(data, "statements", "top level")
@@ -190,13 +191,10 @@ class _Parser(Checker):
                                            f"can reach a verdict; found {always}")
         return tuple(statements)
 
-    def named_texts(self, data, field: str, names: tuple, placeholders: tuple = ()) -> dict:
+    def named_texts(self, data, field: str, names: tuple) -> dict:
         node = data[field]
         self.fields(node, field, required=names)
-        texts = {}
-        for name in names:
-            texts[name] = self.text(node, name, f"{field} '{name}'")
-        return texts
+        return {name: self.text(node, name, f"{field} '{name}'") for name in names}
 
     def scale(self, data) -> tuple:
         labels = self.sequence(data, "scale", "top level")

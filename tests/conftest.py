@@ -5,8 +5,11 @@ questionnaire. Tests that use a browser are marked `browser` automatically, so
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import os
+import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +99,24 @@ def quiz_cli(*args: str) -> Run:
     finally:
         os.chdir(before)
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def load_hook(name: str):
+    """A hook module from hooks/, loaded as MkDocs loads it, to call its functions directly."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def copy_project(target: Path) -> Path:
+    """The sources of both editions in ``target``, to break one of them for a build."""
+    for name in ("docs", "docs-en", "hooks", "quiz", "includes", "overrides"):
+        shutil.copytree(ROOT / name, target / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    for config, _ in EDITIONS.values():
+        shutil.copy(ROOT / config, target / config)
+    return target
 
 
 def serve(directory: Path, prefix: str = "/", compress: bool = False) -> StaticServer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -30,6 +31,17 @@ class PageParser(HTMLParser):
                 self.links.extend((tag, name, part.split()[0]) for part in value.split(",") if part.strip())
         if tag == "a" and "md-nav__link" in (attributes.get("class") or "") and attributes.get("href"):
             self.nav_links.append(attributes["href"])
+
+
+def built(page: str) -> str:
+    """Where MkDocs writes a page: druck.md -> druck/index.html, index.md -> index.html."""
+    stem = page[:-3]
+    return stem + ".html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
+
+
+def text_of(html: str) -> str:
+    """The visible text of some HTML, blanks folded."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 def parse(path: Path) -> PageParser:

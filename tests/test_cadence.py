@@ -3,7 +3,6 @@ says, and no page or recommendation names another follow-up timing or reaction t
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -14,20 +13,13 @@ from mkdocs.exceptions import PluginError
 
 import quiz
 
-from conftest import ROOT
+from conftest import ROOT, load_hook
 from quiz import load as load_questionnaire
 
 LANGUAGES = {"de": "", "en": "en/"}
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("cadence_hook", ROOT / "hooks" / "cadence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = load_hook()
+HOOK = load_hook("cadence")
 CADENCE = HOOK.load(HOOK.DEFINITION)
 
 

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from conftest import EDITIONS, ROOT
 from personas import answers_for
 from quiz import encode, score
-from site_html import parse
+from site_html import built, parse
 
 DOCS = {"de": ROOT / "docs", "en": ROOT / "docs-en"}
 
@@ -23,12 +23,6 @@ def pages(folder: Path) -> set[str]:
 def test_every_page_exists_in_both_editions():
     german, english = pages(DOCS["de"]), pages(DOCS["en"])
     assert german == english, f"only German: {sorted(german - english)}; only English: {sorted(english - german)}"
-
-
-def built(page: str) -> str:
-    """Where MkDocs writes a page: druck.md -> druck/index.html, index.md -> index.html."""
-    stem = page[:-3]
-    return stem + ".html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
 
 
 @pytest.mark.parametrize("page", sorted(pages(ROOT / "docs")))

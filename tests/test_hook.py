@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 from html import escape
 
-from conftest import ROOT
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("selfcheck_hook", ROOT / "hooks" / "selfcheck.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import ROOT, load_hook
 
 
 def test_serve_watches_the_questionnaire_folder():
@@ -22,7 +14,7 @@ def test_serve_watches_the_questionnaire_folder():
         def watch(self, path):
             watched.append(path)
 
-    load_hook().on_serve(Server(), config=None, builder=None)
+    load_hook("selfcheck").on_serve(Server(), config=None, builder=None)
     assert watched == [str(ROOT / "quiz")]
 
 

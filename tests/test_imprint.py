@@ -3,19 +3,15 @@ deploy flag REQUIRE_IMPRINT=1 stops a build without a complete imprint with one 
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
-import sys
-from html import unescape
 
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from conftest import EDITIONS, ROOT
+from conftest import EDITIONS, copy_project, load_hook
 from scripts.editions import build_edition
-from site_html import html_pages, resolve
+from site_html import html_pages, resolve, text_of
 
 SAMPLE = {
     "name": "Beispiel & Partner Vertriebstraining",
@@ -36,28 +32,15 @@ SAMPLE = {
     "editorial_line": "Informationen für Verkaufsteams über die Arbeit nach dem Abschluss",
 }
 TITLE = {"de": "Impressum", "en": "Legal notice"}
-CONFIGS = {"de": "mkdocs.yml", "en": "mkdocs.en.yml"}
 MISSING = "REQUIRE_IMPRINT=1 needs a complete imprint"
-
-
-def copy_project(target):
-    for name in ("docs", "docs-en", "hooks", "quiz", "includes", "overrides"):
-        shutil.copytree(ROOT / name, target / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in CONFIGS.values():
-        shutil.copy(ROOT / name, target / name)
-    return target
 
 
 def with_imprint(project, language: str, imprint) -> object:
     """A temporary config that inherits the edition's config and sets extra.imprint."""
     config = project / f"imprint-test.{language}.yml"
-    config.write_text(yaml.safe_dump({"INHERIT": CONFIGS[language], "extra": {"imprint": imprint}},
+    config.write_text(yaml.safe_dump({"INHERIT": EDITIONS[language][0], "extra": {"imprint": imprint}},
                                      allow_unicode=True), encoding="utf-8")
     return config
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 def article(path) -> str:
@@ -168,14 +151,6 @@ def test_the_deploy_flag_without_an_imprint_stops_the_build_with_one_line(tmp_pa
     assert only_message(failed_build(tmp_path, None)) == f"mkdocs.yml: extra.imprint: missing ({MISSING})"
 
 
-def legal_hook():
-    spec = importlib.util.spec_from_file_location("legal_hook_imprint", ROOT / "hooks" / "legal.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("imprint, message", [
     ({"name": "Anna Berger", "email": "a@b.example", "phone": "+43 1 234"},
      f"extra.imprint.address: missing ({MISSING})"),
@@ -186,13 +161,13 @@ def legal_hook():
 ])
 def test_the_deploy_flag_names_the_first_missing_setting(imprint, message):
     with pytest.raises(PluginError) as caught:
-        legal_hook().load_imprint(imprint, "imprint-test.de.yml", require=True)
+        load_hook("legal").load_imprint(imprint, "imprint-test.de.yml", require=True)
     assert str(caught.value) == f"imprint-test.de.yml: {message}"
 
 
 def test_an_unknown_imprint_setting_fails_even_without_the_flag():
     with pytest.raises(PluginError) as caught:
-        legal_hook().load_imprint({**SAMPLE, "adress": "Musterstraße 12"}, "imprint-test.de.yml", require=False)
+        load_hook("legal").load_imprint({**SAMPLE, "adress": "Musterstraße 12"}, "imprint-test.de.yml", require=False)
     assert str(caught.value).startswith("imprint-test.de.yml: extra.imprint.adress: unknown setting")
 
 

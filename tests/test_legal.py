@@ -3,19 +3,16 @@ law, section and date; a broken entry or marker stops `mkdocs build` with one cl
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
-import sys
-from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from conftest import EDITIONS, ROOT
+from conftest import EDITIONS, ROOT, copy_project, load_hook
 from scripts.editions import build_edition
+from site_html import built, text_of
 
 REGISTRY = ROOT / "includes" / "legal.yml"
 ADVICE = {"de": "Orientierung, keine Rechtsberatung", "en": "Orientation, not legal advice"}
@@ -27,16 +24,6 @@ BOX = re.compile(r'<div class="admonition info legal" id="legal-(?P<id>[a-z0-9-]
 
 def entries() -> list[dict]:
     return yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))["entries"]
-
-
-def built(page: str) -> str:
-    """Where MkDocs writes a page: druck.md -> druck/index.html, index.md -> index.html."""
-    stem = page[:-3]
-    return stem + ".html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 def boxes(path) -> dict[str, str]:
@@ -122,21 +109,10 @@ def test_referral_pages_put_the_safe_pattern_and_the_advertising_rule_where_call
 
 @pytest.fixture
 def project_copy(tmp_path):
-    for name in ("docs", "hooks", "quiz", "includes", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("legal_hook", ROOT / "hooks" / "legal.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = load_hook()
+HOOK = load_hook("legal")
 
 
 def broken_registry(tmp_path, change) -> Path:

@@ -5,7 +5,6 @@ manifest with the edition's name, scope and icons. No browser needed."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
 from types import SimpleNamespace
@@ -13,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
+from conftest import load_hook
 from scripts.editions import EDITIONS
 
 KB = 1024
@@ -73,15 +72,8 @@ def test_the_manifest_names_the_edition_and_its_icons(site_dir, language):
     assert '<link rel="manifest" href="../manifest.webmanifest">' in page
 
 
-def offline_hook():
-    spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "hooks" / "offline.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_switch_is_on_unless_set_and_must_be_true_or_false():
-    hook = offline_hook()
+    hook = load_hook("offline")
     assert hook.on_config(SimpleNamespace(extra={})).extra["offline"] is True
     assert hook.on_config(SimpleNamespace(extra={"offline": False})).extra["offline"] is False
     with pytest.raises(PluginError, match=r"^mkdocs.yml: extra.offline: expected true or false, got 'no'$"):

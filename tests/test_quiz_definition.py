@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 import yaml
 
-from conftest import ROOT, quiz_cli
+from conftest import copy_project, quiz_cli
 from quiz import definitions
 from scripts.editions import build_edition
 
@@ -124,10 +123,7 @@ def test_check_rejects_a_broken_definition_in_one_line(case, tmp_path):
 
 @pytest.fixture
 def project_copy(tmp_path):
-    for name in ("docs", "hooks", "quiz", "includes", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.mark.parametrize("case", ["link to no page"])  # the loader's errors: through `quiz check` above
