@@ -47,6 +47,7 @@ def test_language_selector_keeps_the_reader_on_the_same_page(page, base_url, pat
     page.locator(".md-select__link[hreflang='en']").evaluate("link => link.click()")
     expect(page).to_have_url(base_url + "en/" + path)
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.wait_for_load_state()  # the selector points at the same page once the page's scripts have run
     page.locator(".md-select__link[hreflang='de']").evaluate("link => link.click()")
     expect(page).to_have_url(base_url + path)
     expect(page.locator("html")).to_have_attribute("lang", "de")
