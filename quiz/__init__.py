@@ -11,7 +11,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from .codes import CodeError, decode, encode
-from .model import DefinitionError, Questionnaire
+from .model import LANGUAGES, DefinitionError, Questionnaire
+from .paths import shown
 from .scoring import Result, score
 from .validate import load
 
@@ -48,6 +49,7 @@ __all__ = [
     "QUESTIONNAIRES",
     "CodeError",
     "DefinitionError",
+    "LANGUAGES",
     "Questionnaire",
     "Result",
     "decode",
@@ -56,4 +58,5 @@ __all__ = [
     "load",
     "load_all",
     "score",
+    "shown",
 ]
