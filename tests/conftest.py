@@ -22,13 +22,36 @@ from scripts.editions import EDITIONS, build_editions, failure
 from scripts.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
-BROWSER_FIXTURES = {"playwright", "browser", "page"}
+TESTS = Path(__file__).resolve().parent
+BROWSER_FIXTURES = {"playwright", "browser"}  # every Chromium page comes from these two
+LANES = ("unit", "site", "js", "browser", "stacks")  # the folder is the lane
+SLOW_LANES = {"browser", "stacks"}  # outside the fast lane
 
 
 def pytest_collection_modifyitems(items):
+    """Mark each test with its folder's lane (`-m "not browser and not stacks"` is the fast lane),
+    and refuse a test that sits in a folder its fixtures do not fit."""
+    misfiled = []
     for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.browser)
+        lane = _lane(Path(str(item.path)))
+        item.add_marker(getattr(pytest.mark, lane))
+        uses_browser = bool(BROWSER_FIXTURES & set(_fixture_closure(item)))
+        if uses_browser and lane not in SLOW_LANES:
+            misfiled.append(f"{item.nodeid}: uses Chromium, so it belongs in tests/browser/")
+    if misfiled:
+        raise pytest.UsageError("\n".join(misfiled))
+
+
+def _lane(path: Path) -> str:
+    relative = path.resolve().relative_to(TESTS).parts
+    if len(relative) < 2 or relative[0] not in LANES:
+        raise pytest.UsageError(f"{path}: a test file belongs in one of tests/{{{','.join(LANES)}}}/")
+    return relative[0]
+
+
+def _fixture_closure(item) -> tuple[str, ...]:
+    info = getattr(item, "_fixtureinfo", None)
+    return tuple(info.names_closure) if info else tuple(getattr(item, "fixturenames", ()))
 
 
 @dataclass(frozen=True)
@@ -49,6 +72,20 @@ START_LINKS = {"de": "Zum Selbsttest", "en": "Take the self-assessment"}
 @pytest.fixture(scope="session")
 def questionnaire() -> quiz.Questionnaire:
     return quiz.load(quiz.DEFINITION)
+
+
+@pytest.fixture(scope="session")
+def published() -> dict:
+    """Every published questionnaire version, {version: questionnaire}."""
+    return quiz.load_all()
+
+
+@pytest.fixture(scope="session")
+def pasted(published) -> str:
+    """A team paste with every persona, an older version, bad lines and a duplicate (team_pastes.py)."""
+    from team_pastes import team_paste
+
+    return team_paste(published)
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +158,20 @@ def copy_project(target: Path) -> Path:
 
 def serve(directory: Path, prefix: str = "/", compress: bool = False) -> StaticServer:
     return StaticServer(directory, prefix, compress).start()
+
+
+PREFIX = "/after-sales/"  # a GitHub Pages project path
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory):
+    """Both editions built and served under a GitHub Pages project path."""
+    site = tmp_path_factory.mktemp("project-site")
+    server = serve(site, PREFIX)  # the port must be known before the build
+    problem = failure(build_editions(site, server.url))
+    assert problem is None, problem
+    yield server.url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

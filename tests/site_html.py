@@ -6,7 +6,9 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from urllib.error import HTTPError
 from urllib.parse import unquote, urlsplit
+from urllib.request import urlopen
 
 LINK_ATTRIBUTES = {"href", "src", "action", "poster", "data"}
 
@@ -70,3 +72,11 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     if target.is_dir() or parts.path.endswith("/"):
         target = target / "index.html"
     return target, unquote(parts.fragment)
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    try:
+        with urlopen(url) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read()

@@ -2,7 +2,7 @@
 // vectors that the Python engine wrote (tests/parity_vectors.py), must agree exactly: results,
 // codes, bad codes, team summaries and the CSV bytes, for every published questionnaire version.
 //
-//   node --test tests/engine.test.mjs        (writes fresh vectors with .venv/bin/python)
+//   node --test tests/js/engine.test.mjs      (writes fresh vectors with .venv/bin/python)
 //   PARITY_DIR=folder node --test tests/...   (uses vectors written before)
 //   ENGINE=file.js node --test tests/...      (another copy of the engine, e.g. the minified one)
 
@@ -14,7 +14,7 @@ import { join } from "node:path"
 import { test } from "node:test"
 import { fileURLToPath, pathToFileURL } from "node:url"
 
-const root = fileURLToPath(new URL("..", import.meta.url))
+const root = fileURLToPath(new URL("../..", import.meta.url))
 const enginePath = process.env.ENGINE || join(root, "quiz", "assets", "engine.js")
 const { clarity, decode, dropEstimate, encode, score, summarise, toCsv, verdictOf, version } = await import(pathToFileURL(enginePath).href)
 

@@ -26,7 +26,7 @@ def test_javascript_engine_matches_python_on_every_vector(vectors):
     folder, written = vectors
     assert written
     path = ROOT / "quiz" / "assets" / "engine.js"
-    result = subprocess.run(["node", "--test", "tests/engine.test.mjs"], cwd=ROOT, capture_output=True, text=True,
+    result = subprocess.run(["node", "--test", "tests/js/engine.test.mjs"], cwd=ROOT, capture_output=True, text=True,
                             env={"PARITY_DIR": str(folder), "ENGINE": str(path), "PATH": os.environ.get("PATH", ""),
                                  "PYTHON": sys.executable})
     summary = dict(re.findall(r"^# (pass|fail) (\d+)$", result.stdout, re.M))

@@ -1,15 +1,12 @@
-"""Every kind of broken definition stops `python -m quiz check` and `mkdocs build` with one clear line."""
+"""Every kind of broken definition stops `python -m quiz check` with one clear line (the build: tests/site/test_definition_build.py)."""
 
 from __future__ import annotations
 
-
 import pytest
-
 import yaml
 
-from conftest import copy_project, quiz_cli
+from conftest import quiz_cli
 from quiz import definitions
-from scripts.editions import build_edition
 
 V1, V2 = definitions()[:2]  # the frozen version 1 (phase means) and version 2 (matched pairs)
 DEFINITION = V1
@@ -119,21 +116,3 @@ def test_check_rejects_a_broken_definition_in_one_line(case, tmp_path):
     assert lines[0].startswith(str(broken)), lines[0]
     for part in expected:
         assert part in lines[0], lines[0]
-
-
-@pytest.fixture
-def project_copy(tmp_path):
-    return copy_project(tmp_path)
-
-
-@pytest.mark.parametrize("case", ["link to no page"])  # the loader's errors: through `quiz check` above
-def test_mkdocs_build_fails_on_a_broken_definition(case, project_copy):
-    text, expected = BROKEN[case]
-    (project_copy / "quiz" / "questionnaires" / "v1.yml").write_text(text(), encoding="utf-8")
-    result = build_edition(project_copy / "mkdocs.yml", project_copy / "site")
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors and "quiz/questionnaires/v1.yml" in errors[0], result.stderr
-    for part in expected:
-        assert part in errors[0], errors[0]
