@@ -3,9 +3,9 @@ version, with names, links, bad lines and a duplicate (shared by the unit and th
 
 from __future__ import annotations
 
-from personas import PERSONAS, answers_for
-
 from quiz import encode
+
+from personas import PERSONAS, answers_for
 
 BAD_LINES = ["das ist kein Code", "Neuere Version: 7-ABCDEFGHJKLMNPQ", "Abgeschnitten 2-ZZZZ"]
 # Names that German Excel would run as formulas (OWASP "CSV injection"), pasted for two personas.

@@ -241,7 +241,7 @@ def test_blocked_storage_still_works_without_script_errors(playwright, base_url,
     page = context.new_page()
     requests = RequestLog(page, base_url.rstrip("/"))
     page.goto(base_url)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # the page's scripts have run
     assert not requests.errors, requests.errors
     assert page.evaluate("() => { try { localStorage.length; return false } catch { return true } }"), \
         "the profile should block localStorage"

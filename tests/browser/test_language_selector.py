@@ -4,11 +4,12 @@ share link shows the same result in either language."""
 from __future__ import annotations
 
 import pytest
-from conftest import EDITIONS
-from personas import answers_for
 from playwright.sync_api import expect
 
 from quiz import encode, score
+
+from conftest import EDITIONS
+from personas import answers_for
 
 
 @pytest.mark.parametrize("path", ["", "leitfaden/druck/", "werkzeuge/glossar/", "selbsttest/", "datenschutz/"])

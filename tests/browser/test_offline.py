@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from axe import violations
 from conftest import ROOT, SEARCHES, answer, ready, search
-from test_accessibility import violations
 from personas import answers_for
 from quiz import encode, load_all, score
 from quiz.wording import words
@@ -215,7 +215,7 @@ def test_under_a_project_path_it_works_offline_and_the_german_worker_leaves_en_a
     responses = []
     english.on("response", lambda response: responses.append(response))
     english.goto(deployment.url + "en/leitfaden/")
-    english.wait_for_load_state("networkidle")
+    english.wait_for_load_state("load")
     english_edition = [response for response in responses if response.url.startswith(deployment.url + "en/")]
     assert len(english_edition) > 5
     assert not [response.url for response in english_edition if response.from_service_worker]

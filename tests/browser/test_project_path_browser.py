@@ -3,13 +3,14 @@ self-assessment works from the start page to a result."""
 
 from __future__ import annotations
 
-from conftest import PREFIX, answer, ready
-from personas import answers_for
 from playwright.sync_api import expect
-from site_html import fetch
 
 from quiz import score
 from scripts.browser import RequestLog
+
+from conftest import PREFIX, answer, ready
+from personas import answers_for
+from site_html import fetch
 
 
 def test_404_page_looks_styled_in_the_browser(page, project_site):

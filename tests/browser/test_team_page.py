@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import ready
-from personas import PERSONAS
 from playwright.sync_api import expect
-from team_pastes import OLDER
 
 from quiz.team import decimal, summarise, to_csv
 from quiz.wording import fill, words
+
+from conftest import ready
+from personas import PERSONAS
+from team_pastes import OLDER
 
 DE = words("widgets", "de")
 EN = words("widgets", "en")

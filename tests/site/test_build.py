@@ -9,6 +9,7 @@ from importlib.metadata import version
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import EDITIONS, ROOT
 from site_html import html_pages, parse, resolve
 

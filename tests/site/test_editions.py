@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import EDITIONS, ROOT
 from site_html import built, parse
 

@@ -14,10 +14,11 @@ import re
 import subprocess
 
 import yaml
-from conftest import ROOT
 
 import quiz
 import quiz.wording
+
+from conftest import ROOT
 
 DATA = [*quiz.definitions(), quiz.wording.CATALOGUE, *sorted((ROOT / "includes").glob("*.yml"))]
 ISSUE = re.compile(r"^(?P<file>.+?):\d+:\d+ - Unknown word \((?P<word>[^)]+)\)", re.M)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from csv import reader
 from io import StringIO
 
-from conftest import quiz_cli
-from personas import PERSONAS, answers_for
-from team_pastes import OLDER
-
 from quiz import encode, score
 from quiz.model import PHASE_IDS, VERDICTS
 from quiz.team import decimal, summarise, to_csv
 from quiz.wording import fill, words
+
+from conftest import quiz_cli
+from personas import PERSONAS, answers_for
+from team_pastes import OLDER
 
 DE = words("widgets", "de")
 EN = words("widgets", "en")
