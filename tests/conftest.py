@@ -9,6 +9,7 @@ import importlib.util
 import io
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,30 @@ def pytest_collection_modifyitems(items):
             misfiled.append(f"{item.nodeid}: uses Chromium, so it belongs in tests/browser/")
     if misfiled:
         raise pytest.UsageError("\n".join(misfiled))
+
+
+def pytest_sessionstart(session):
+    session.config.tree_before = _tree_changes()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """No test writes into the working tree: what git sees as changed must be the same after the run."""
+    before = getattr(session.config, "tree_before", None)
+    if before is None or hasattr(session.config, "workerinput"):  # no git here, or an xdist worker
+        return
+    written = sorted(_tree_changes() - before)
+    if written:
+        session.config.get_terminal_writer().line("\ntests wrote into the working tree: " + ", ".join(written), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _tree_changes() -> set[str] | None:
+    try:
+        result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return set(result.stdout.splitlines()) if result.returncode == 0 else None
 
 
 def _lane(path: Path) -> str:
