@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import RequestLog, ready
-from test_accessibility import prefer_scheme, violations
+from axe import prefer_scheme, violations
 from test_cadence import CADENCE, due
 
 pytestmark = pytest.mark.browser
