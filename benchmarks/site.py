@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.tables import table
+from benchmarks.tables import publish, table
 from scripts.browser import CHROMIUM_ARGS, chromium_path
 from scripts.editions import ROOT, build_edition, build_editions, failure
 from scripts.static_server import StaticServer
@@ -119,4 +119,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(publish("site", main))

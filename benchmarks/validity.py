@@ -51,7 +51,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from benchmarks.tables import table
+from benchmarks.tables import publish, table
 from quiz import load_all, score
 from quiz.estimate import (CONFIDENCE, MIN_PAIRS, NO_UP_TO, SD_FLOOR, T_TABLE, YES_FROM, drop_estimate, level,
                            level_band, pair_differences, statement_points, verdict)
@@ -459,4 +459,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(publish("validity", main))
