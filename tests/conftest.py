@@ -29,6 +29,14 @@ LANES = ("unit", "site", "js", "browser", "stacks")  # the folder is the lane
 SLOW_LANES = {"browser", "stacks"}  # outside the fast lane
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    """`pytest tests/unit` is the quick loop: one process is faster there than starting workers."""
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    if paths and all(path.is_relative_to(TESTS / "unit") for path in paths):
+        config.option.numprocesses = 0
+
+
 def pytest_collection_modifyitems(items):
     """Mark each test with its folder's lane (`-m "not browser and not stacks"` is the fast lane),
     and refuse a test that sits in a folder its fixtures do not fit."""
