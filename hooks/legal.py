@@ -207,7 +207,7 @@ def parse_entry(raw, number: int) -> Entry:
         fail("law: expected a list of {ref, country}")
     laws = []
     for index, item in enumerate(raw["law"], start=1):
-        if not isinstance(item, dict) or set(item) != {"ref", "country"} or not isinstance(item["ref"], str) \
+        if not isinstance(item, dict) or not {"ref", "country"} <= set(item) <= {"ref", "country", "url"} or not isinstance(item["ref"], str) \
                 or not item["ref"].strip():
             fail(f"law {index}: expected {{ref: \"§ … Gesetz\", country: DE|AT|both}}")
         if item["country"] not in COUNTRIES:

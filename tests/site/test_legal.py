@@ -15,7 +15,7 @@ from scripts.editions import build_edition
 from site_html import built, text_of
 
 REGISTRY = ROOT / "includes" / "legal.yml"
-ADVICE = {"de": "Orientierung, keine Rechtsberatung", "en": "Orientation, not legal advice"}
+ADVICE = {"de": "Orientierung, keine Rechtsberatung", "en": "For guidance only, not legal advice"}
 STAND = {"de": "Stand:", "en": "Legal status as of"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
