@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 import quiz
 from quiz.links import unknown_links
 from quiz.site_files import METHOD_PATH, PRIVACY_PATH, generate
+from sitekit import ERRORS, selfcheck
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -40,6 +41,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path, content in generate(questionnaires, config.theme["language"], url=url_of).items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    """<!-- selfcheck: statements --> becomes the current questionnaire's number of statements."""
+    where = _shown(Path(page.file.abs_src_path)) if page.file.abs_src_path else page.file.src_uri
+    try:
+        return selfcheck.render_page(markdown, where, latest=config.extra.get("selfcheck_latest_version"))
+    except ERRORS as error:
+        raise PluginError(str(error)) from None
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
