@@ -15,7 +15,7 @@ import re
 from quiz.wording import words
 
 from . import SiteError
-from .text import attribute, escaped
+from .text import escaped
 
 PAGE = "impressum.md"
 FIELDS = ("name", "legal_form", "representatives", "address", "email", "phone", "register", "register_number",
@@ -125,7 +125,7 @@ def render_page(imprint: dict, language: str) -> str:
     contact = []
     if "email" in imprint:
         contact.append(f'<strong>{label("email", language)}:</strong> '
-                       f'<a href="mailto:{attribute(imprint["email"])}">{value("email")}</a>')
+                       f'<a href="mailto:{escaped(imprint["email"])}">{value("email")}</a>')
     if "phone" in imprint:
         number = re.sub(r"[^0-9+]", "", imprint["phone"])
         contact.append(f'<strong>{label("phone", language)}:</strong> <a href="tel:{number}">{value("phone")}</a>')
@@ -147,13 +147,13 @@ def render_page(imprint: dict, language: str) -> str:
 def render_controller(imprint: dict, language: str, imprint_url: str) -> str:
     """The privacy page's sentence naming the controller, from the imprint when there is one."""
     texts = words("site", language)
-    link = f'<a href="{attribute(imprint_url)}">{texts["imprint"]}</a>'
+    link = f'<a href="{escaped(imprint_url)}">{texts["imprint"]}</a>'
     if not imprint:
         return _paragraph(f"{escaped(texts['imprintNoController'])} {link}.")
     name = escaped(imprint["name"]) + (f", {escaped(imprint['legal_form'])}" if "legal_form" in imprint else "")
     parts = [f"<strong>{name}</strong>"] + [escaped(line) for line in imprint.get("address", [])]
     if "email" in imprint:
-        parts.append(f'<a href="mailto:{attribute(imprint["email"])}">{escaped(imprint["email"])}</a>')
+        parts.append(f'<a href="mailto:{escaped(imprint["email"])}">{escaped(imprint["email"])}</a>')
     return _paragraph(f"{texts['imprintController']}: {', '.join(parts)}. {texts['imprintMore']} {link}.")
 
 

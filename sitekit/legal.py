@@ -14,7 +14,7 @@ from quiz.validate import Checker
 from quiz.wording import words
 
 from . import LEGAL, SiteError
-from .text import attribute, escaped, long_date
+from .text import escaped, long_date
 
 COUNTRIES = ("DE", "AT", "both")
 ENTRY_FIELDS = ("id", "title", "safe", "claim", "law", "stand", "pages")
@@ -150,7 +150,7 @@ def render_page(entries: dict[str, Entry], markdown: str, path: str, language: s
 def render_law(law: Law) -> str:
     if law.url is None:
         return escaped(law.ref)
-    return f'<a href="{attribute(law.url)}" rel="noopener noreferrer">{escaped(law.ref)}</a>'
+    return f'<a href="{escaped(law.url)}" rel="noopener noreferrer">{escaped(law.ref)}</a>'
 
 
 def render_box(entry: Entry, language: str) -> str:

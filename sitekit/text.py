@@ -27,8 +27,8 @@ def escaped(text: str) -> str:
 
 
 def attribute(text: str) -> str:
-    """``text`` for a double-quoted HTML attribute value."""
-    return html.escape(text, quote=True)
+    """``text`` for a double-quoted HTML attribute value, inert even where Markdown reads the line."""
+    return html.escape(text, quote=True).translate(_MARKDOWN)
 
 
 def long_date(day: date, language: str) -> str:

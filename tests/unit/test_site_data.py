@@ -3,6 +3,7 @@ one reader (lines, duplicate keys refused, dates as text), one line per problem,
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_timings_read_in_the_editions_language(language, expected):
 
 @pytest.mark.parametrize("language", quiz.LANGUAGES)
 def test_the_calendar_form_hands_the_script_its_messages_in_the_editions_language(language):
-    form = cadence.render_page(cadence.load(), "<!-- cadence: form -->", language, "page")
+    form = html.unescape(cadence.render_page(cadence.load(), "<!-- cadence: form -->", language, "page"))
     done = {"de": "Fertig: „{file}“ mit {count} Terminen", "en": "Done: “{file}” with {count} appointments"}[language]
     assert form.startswith('<form class="calendar-form" data-cadence-plan') and done in form
     assert "data-cadence-data=" in form and form.endswith("</form>")
