@@ -4,31 +4,29 @@ lists the markers). Bad data or an unknown marker fails the build with one line.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from quiz import LANGUAGES, shown
-from sitekit import ERRORS, cached, cadence
+from quiz import shown
+from sitekit import cached, cadence, edition_language, reported_as
+
+one_line = reported_as(PluginError)
 
 
 def _cadence(config) -> dict:
     return cached(cadence.load, Path(config.config_file_path).parent / "includes" / "cadence.yml")
 
 
+@one_line
 def on_config(config):
-    try:
-        _cadence(config)
-    except ERRORS as error:
-        raise PluginError(str(error)) from None
-    if config.theme["language"] not in LANGUAGES:
-        raise PluginError(f"includes/cadence.yml: no texts for the edition language '{config.theme['language']}'")
+    _cadence(config)
+    edition_language(config.theme["language"], os.path.basename(config.config_file_path))
     return config
 
 
+@one_line
 def on_page_markdown(markdown, *, page, config, files):
     where = shown(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
-    try:
-        return cadence.render_page(_cadence(config), markdown, config.theme["language"], where)
-    except ERRORS as error:
-        raise PluginError(str(error)) from None
+    return cadence.render_page(_cadence(config), markdown, config.theme["language"], where)

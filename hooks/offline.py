@@ -11,23 +11,21 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sitekit import ERRORS, offline
+from sitekit import offline, reported_as
+
+one_line = reported_as(PluginError)
 
 
+@one_line
 def on_config(config):
     where = os.path.basename(getattr(config, "config_file_path", None) or "mkdocs.yml")
-    try:
-        config.extra["offline"] = offline.switch(config.extra.get("offline"), where)  # the templates read it
-    except ERRORS as error:
-        raise PluginError(str(error)) from None
+    config.extra["offline"] = offline.switch(config.extra.get("offline"), where)  # the templates read it
     return config
 
 
+@one_line
 def on_post_build(*, config):
     docs = Path(config.config_file_path).parent / "docs"  # both editions share docs/assets/
-    try:
-        offline.write(Path(config.site_dir), on=config.extra["offline"], name=config.site_name,
-                      description=config.site_description, language=config.theme["language"],
-                      alternates=config.extra.get("alternate"), assets=docs / "assets")
-    except ERRORS as error:
-        raise PluginError(str(error)) from None
+    offline.write(Path(config.site_dir), on=config.extra["offline"], name=config.site_name,
+                  description=config.site_description, language=config.theme["language"],
+                  alternates=config.extra.get("alternate"), assets=docs / "assets")

@@ -9,22 +9,20 @@ from mkdocs.exceptions import PluginError
 
 from quiz import shown
 from quiz.wording import catalogue
-from sitekit import ERRORS, wording
+from sitekit import reported_as, wording
+
+one_line = reported_as(PluginError)
 
 
+@one_line
 def on_config(config):
-    try:
-        config.extra["wording"] = catalogue()["site"]
-    except ERRORS as error:
-        raise PluginError(str(error)) from None
+    config.extra["wording"] = catalogue()["site"]
     if "toc" in config.markdown_extensions:
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = wording.permalink_title(config.theme["language"])
     return config
 
 
+@one_line
 def on_page_markdown(markdown, *, page, config, files):
     where = shown(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
-    try:
-        return wording.render_page(markdown, config.theme["language"], where)
-    except ERRORS as error:
-        raise PluginError(str(error)) from None
+    return wording.render_page(markdown, config.theme["language"], where)

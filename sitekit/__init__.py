@@ -8,6 +8,7 @@ imports mkdocs or a hook. Every problem is one line, ``file:line: item: problem`
 
 from __future__ import annotations
 
+import functools
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,27 @@ class SiteError(Exception):
 # What a caller catches: a data file's DefinitionError (file:line: item: problem) or a SiteError.
 ERRORS = (DefinitionError, SiteError)
 
+def reported_as(error_class):
+    """A decorator for a generator's event: this package's one-line errors become ``error_class``
+    (MkDocs' PluginError, passed in by the hook, so that nothing here imports MkDocs)."""
+    def decorate(event):
+        @functools.wraps(event)
+        def run(*args, **kwargs):
+            try:
+                return event(*args, **kwargs)
+            except ERRORS as error:
+                raise error_class(str(error)) from None
+        return run
+    return decorate
+
+
+def edition_language(language: str, where: str) -> str:
+    """The edition's language, if the catalogue and the data files have texts in it."""
+    if language not in LANGUAGES:
+        raise SiteError(f"{where}: theme.language: no texts in '{language}' (expected one of {', '.join(LANGUAGES)})")
+    return language
+
+
 def cached(load, path: Path):
     """``load(path)``, read again only when the file changed: a build calls it once per page."""
     try:
@@ -41,4 +63,4 @@ def _cached(load, path: Path, mtime: int, size: int):
     return load(path)
 
 
-__all__ = ["CADENCE", "CONFIGS", "ERRORS", "INCLUDES", "LANGUAGES", "LEGAL", "ROOT", "DefinitionError", "SiteError", "cached"]
+__all__ = ["CADENCE", "CONFIGS", "ERRORS", "INCLUDES", "LANGUAGES", "LEGAL", "ROOT", "DefinitionError", "SiteError", "cached", "edition_language", "reported_as"]

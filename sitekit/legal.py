@@ -147,10 +147,12 @@ def render_page(entries: dict[str, Entry], markdown: str, path: str, language: s
     return markdown[:heading.end()] + "\n" + boxes + markdown[heading.end():]
 
 
-def render_law(law: Law) -> str:
+def render_law(law: Law, language: str = "de") -> str:
+    """A reference as cited, linked to its official text where known; German in every edition."""
+    lang = "" if language == "de" else ' lang="de"'
     if law.url is None:
-        return escaped(law.ref)
-    return f'<a href="{escaped(law.url)}" rel="noopener noreferrer">{escaped(law.ref)}</a>'
+        return f"<span{lang}>{escaped(law.ref)}</span>" if lang else escaped(law.ref)
+    return f'<a href="{escaped(law.url)}" rel="noopener noreferrer"{lang}>{escaped(law.ref)}</a>'
 
 
 def render_box(entry: Entry, language: str) -> str:
@@ -158,7 +160,7 @@ def render_box(entry: Entry, language: str) -> str:
     texts = words("site", language)
     groups = []
     for country in COUNTRIES:
-        refs = [render_law(law) for law in entry.law if law.country == country]
+        refs = [render_law(law, language) for law in entry.law if law.country == country]
         if refs:
             groups.append(f"{texts[COUNTRY_WORDS[country]]}: {'; '.join(refs)}")
     return (f'\n\n<div class="admonition info legal" id="legal-{entry.id}" role="note" '
