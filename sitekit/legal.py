@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from quiz import LANGUAGES, shown, yaml_lines
+from quiz import shown, yaml_lines
 from quiz.validate import Checker
 from quiz.wording import words
 

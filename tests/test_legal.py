@@ -5,7 +5,6 @@ registry's own checks are unit tests (tests/unit/test_site_data.py)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

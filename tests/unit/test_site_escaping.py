@@ -4,7 +4,6 @@ sitekit renders them and Markdown (with the site's extensions) reads the result 
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
 import markdown
