@@ -2,13 +2,11 @@
 
 The engine validates the questionnaire and renders the pages, the model and the scripts; this
 hook only hands them to MkDocs as generated files, resolves links to pages, and turns every
-definition error into a failed build with one line.
+definition error into a failed build with one line. A page's <!-- selfcheck: statements --> marker
+becomes the current questionnaire's number of statements (sitekit.selfcheck).
 """
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,12 +15,13 @@ from mkdocs.structure.files import File, Files
 import quiz
 from quiz.links import unknown_links
 from quiz.site_files import METHOD_PATH, PRIVACY_PATH, generate
+from sitekit import ERRORS, selfcheck
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     latest = config.extra.get("selfcheck_latest_version")  # set only to build a site as an older copy was
     try:
-        questionnaires = quiz.load_all([_shown(path) for path in quiz.definitions()], latest=latest)
+        questionnaires = quiz.load_all([quiz.shown(path) for path in quiz.definitions()], latest=latest)
     except quiz.DefinitionError as error:
         raise PluginError(str(error)) from None
     pages = {file.src_uri for file in files.documentation_pages()}
@@ -42,15 +41,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown, *, page, config, files):
+    """<!-- selfcheck: statements --> becomes the current questionnaire's number of statements."""
+    where = quiz.shown(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
+    try:
+        return selfcheck.render_page(markdown, where, latest=config.extra.get("selfcheck_latest_version"))
+    except ERRORS as error:
+        raise PluginError(str(error)) from None
+
+
 def on_serve(server, *, config: MkDocsConfig, builder):
     server.watch(str(quiz.QUESTIONNAIRES.parent))
     return server
 
-
-def _shown(path: Path) -> str:
-    """A definition's path as the trainer knows it (quiz/questionnaires/v2.yml), for error messages."""
-    try:
-        shown = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if shown.startswith("..") else shown

@@ -1,5 +1,7 @@
-"""YAML that remembers where it was written: every mapping and list knows its line, and a key
-written twice is an error, so that a mistake can be reported as ``file:line: item: problem``."""
+"""YAML that remembers where it was written: every mapping and list knows its line, a key written
+twice is an error, and a date stays text (2026-11-27 is checked by whoever reads it), so that a
+mistake can be reported as ``file:line: item: problem``. The one reader of every data file: the
+questionnaires, the wording catalogue, and the site's includes/*.yml (sitekit)."""
 
 from __future__ import annotations
 
@@ -18,27 +20,31 @@ class Sequence(list):
     line = 0
 
 
-def read(path: Path) -> object:
-    """The parsed YAML of ``path``, or DefinitionError for a missing, unreadable or broken file."""
+def read(path: Path, *, shown: str | None = None, config: bool = False) -> object:
+    """The parsed YAML of ``path``, or DefinitionError for a missing, unreadable or broken file.
+
+    ``shown`` is the name used in messages (default: ``path``); ``config`` reads a MkDocs
+    configuration, whose tags such as ``!ENV [SITE_URL, ""]`` become None instead of an error."""
+    name = shown or path
     try:
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DefinitionError(path, None, "file", "does not exist") from None
+        raise DefinitionError(name, None, "file", "does not exist") from None
     except UnicodeDecodeError:
-        raise DefinitionError(path, None, "file", "is not UTF-8 text") from None
+        raise DefinitionError(name, None, "file", "is not UTF-8 text") from None
     except OSError as error:
-        raise DefinitionError(path, None, "file", f"cannot be read ({error.strerror})") from None
+        raise DefinitionError(name, None, "file", f"cannot be read ({error.strerror})") from None
     try:
-        data = yaml.load(source, Loader=_LineLoader)
+        data = yaml.load(source, Loader=_ConfigLoader if config else _LineLoader)
     except _DuplicateKey as duplicate:
-        raise DefinitionError(path, duplicate.line, f"field '{duplicate.key}'", "appears twice") from None
+        raise DefinitionError(name, duplicate.line, f"field '{duplicate.key}'", "appears twice") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise DefinitionError(path, mark.line + 1 if mark else None, "YAML syntax", error.problem or str(error)) from None
+        raise DefinitionError(name, mark.line + 1 if mark else None, "YAML syntax", error.problem or str(error)) from None
     except yaml.YAMLError as error:
-        raise DefinitionError(path, None, "YAML syntax", str(error)) from None
+        raise DefinitionError(name, None, "YAML syntax", str(error)) from None
     if data is None:
-        raise DefinitionError(path, None, "file", "is empty")
+        raise DefinitionError(name, None, "file", "is empty")
     return data
 
 
@@ -72,3 +78,18 @@ def _construct_sequence(loader, node):
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _construct_text(loader, node):
+    return loader.construct_scalar(node)
+
+
+# Dates stay text: a bad date is reported with its item, never as a crash or a silent datetime.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+
+
+class _ConfigLoader(_LineLoader):
+    """The line loader for mkdocs.yml: MkDocs' own tags (!ENV, !relative) read as None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

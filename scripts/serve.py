@@ -18,7 +18,7 @@ from watchdog.observers import Observer
 from scripts.editions import ROOT, build_editions, failure
 from scripts.static_server import StaticServer
 
-WATCHED = ["docs", "docs-en", "quiz", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs.en.yml"]
+WATCHED = ["docs", "docs-en", "quiz", "sitekit", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs.en.yml"]
 PORT = 8000
 
 

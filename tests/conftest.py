@@ -182,7 +182,7 @@ def load_hook(name: str):
 
 def copy_project(target: Path) -> Path:
     """The sources of both editions in ``target``, to break one of them for a build."""
-    for name in ("docs", "docs-en", "hooks", "quiz", "includes", "overrides"):
+    for name in ("docs", "docs-en", "hooks", "quiz", "sitekit", "includes", "overrides"):
         shutil.copytree(ROOT / name, target / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
     for config, _ in EDITIONS.values():
         shutil.copy(ROOT / config, target / config)

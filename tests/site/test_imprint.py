@@ -1,5 +1,6 @@
 """The imprint page comes from extra.imprint in mkdocs.yml and is linked in every footer; the
-deploy flag REQUIRE_IMPRINT=1 stops a build without a complete imprint with one clear line."""
+deploy flag REQUIRE_IMPRINT=1 stops a build without a complete imprint with one clear line. What the
+settings require is unit-tested on sitekit.imprint (tests/unit/test_site_imprint.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import re
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
-from conftest import EDITIONS, copy_project, load_hook
+from conftest import EDITIONS, copy_project
 from scripts.editions import build_edition
 from site_html import html_pages, resolve, text_of
 
@@ -151,24 +151,9 @@ def test_the_deploy_flag_without_an_imprint_stops_the_build_with_one_line(tmp_pa
     assert only_message(failed_build(tmp_path, None)) == f"mkdocs.yml: extra.imprint: missing ({MISSING})"
 
 
-@pytest.mark.parametrize("imprint, message", [
-    ({"name": "Anna Berger", "email": "a@b.example", "phone": "+43 1 234"},
-     f"extra.imprint.address: missing ({MISSING})"),
-    ({**{key: SAMPLE[key] for key in ("name", "address", "email", "phone", "legal_form")}},
-     f"extra.imprint.representatives: missing (needed with legal_form; {MISSING})"),
-    ({**{key: SAMPLE[key] for key in ("name", "address", "email", "phone")}, "register_number": "FN 123456a"},
-     f"extra.imprint.register: missing (needed with register_number; {MISSING})"),
-])
-def test_the_deploy_flag_names_the_first_missing_setting(imprint, message):
-    with pytest.raises(PluginError) as caught:
-        load_hook("legal").load_imprint(imprint, "imprint-test.de.yml", require=True)
-    assert str(caught.value) == f"imprint-test.de.yml: {message}"
-
-
-def test_an_unknown_imprint_setting_fails_even_without_the_flag():
-    with pytest.raises(PluginError) as caught:
-        load_hook("legal").load_imprint({**SAMPLE, "adress": "Musterstraße 12"}, "imprint-test.de.yml", require=False)
-    assert str(caught.value).startswith("imprint-test.de.yml: extra.imprint.adress: unknown setting")
+def test_an_unknown_disclosure_case_stops_the_build_with_one_line(tmp_path):
+    assert only_message(failed_build(tmp_path, {"medieng": "klein"}, flag=None)) == \
+        "imprint-test.de.yml: extra.imprint.medieng: unknown value 'klein' (expected full or small)"
 
 
 def test_an_unknown_flag_value_is_an_error(tmp_path):

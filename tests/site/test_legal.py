@@ -1,16 +1,15 @@
 """The legal notes from includes/legal.yml show up where they belong, in both editions, with their
-law, section and date; a broken entry or marker stops `mkdocs build` with one clear line."""
+law, section and date; a broken entry or marker stops `mkdocs build` with one clear line. The
+registry's own checks are unit tests (tests/unit/test_site_data.py)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
-from conftest import EDITIONS, ROOT, copy_project, load_hook
+from conftest import EDITIONS, ROOT, copy_project
 from scripts.editions import build_edition
 from site_html import built, text_of
 
@@ -112,48 +111,7 @@ def project_copy(tmp_path):
     return copy_project(tmp_path)
 
 
-HOOK = load_hook("legal")
-
-
-def broken_registry(tmp_path, change) -> Path:
-    data = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))
-    change(data["entries"][0])
-    path = tmp_path / "legal.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
 FIRST = entries()[0]["id"]
-BROKEN_ENTRIES = {
-    "missing field": (lambda e: e.pop("stand"), f"includes/legal.yml: entry '{FIRST}': missing field 'stand'"),
-    "unknown language": (lambda e: e["title"].update(fr="Note juridique"), f"entry '{FIRST}': title: unknown language 'fr'"),
-    "missing language": (lambda e: e["claim"].pop("en"), f"entry '{FIRST}': claim: missing the 'en' text"),
-    "bad date": (lambda e: e.update(stand="2026-13-01"),
-                 f"entry '{FIRST}': stand: '2026-13-01' is not a date (expected YYYY-MM-DD)"),
-    "unknown country": (lambda e: e["law"][0].update(country="CH"), "unknown country 'CH'"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BROKEN_ENTRIES))
-def test_a_broken_entry_is_one_line_naming_file_entry_and_problem(case, tmp_path):
-    change, expected = BROKEN_ENTRIES[case]
-    with pytest.raises(PluginError) as caught:
-        HOOK.load_registry(broken_registry(tmp_path, change))
-    assert "\n" not in str(caught.value) and expected in str(caught.value), caught.value
-
-
-@pytest.mark.parametrize("marker, expected", [
-    ("<!-- legal: gibtsnicht -->", ["docs/leitfaden/druck.md: <!-- legal: gibtsnicht -->: unknown entry 'gibtsnicht'"]),
-    ("<!-- legal: werbe-email -->", ["docs/leitfaden/druck.md: <!-- legal: werbe-email -->",
-                                     "entry 'werbe-email' does not list this page"]),
-])
-def test_a_wrong_marker_is_one_line_naming_page_and_marker(marker, expected):
-    HOOK._state = HOOK.State(HOOK.load_registry(REGISTRY), {}, "de")
-    text = (ROOT / "docs" / "leitfaden" / "druck.md").read_text(encoding="utf-8") + f"\n{marker}\n"
-    with pytest.raises(PluginError) as caught:
-        HOOK.check_markers(text, "leitfaden/druck.md", "docs/leitfaden/druck.md")
-    for part in expected:
-        assert part in str(caught.value), caught.value
 
 
 def change_registry(project, change):
@@ -164,9 +122,24 @@ def change_registry(project, change):
 
 
 # Through a real `mkdocs build`: the message reaches the trainer as one ERROR line, no traceback.
-BROKEN = {  # the registry's own errors: in-process above
+def duplicate_stand(project):
+    path = project / "includes" / "legal.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    stand: 2026-11-27\n", "    stand: 2026-11-27\n    stand: 2026-11-28\n", 1), encoding="utf-8")
+
+
+def duplicate_after(project):
+    path = project / "includes" / "cadence.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("after: {working_days: 5}", "after: {working_days: 5}\n      after: {working_days: 6}"),
+                    encoding="utf-8")
+
+
+BROKEN = {  # the registry's own errors: unit tests
     "unknown page": (lambda p: change_registry(p, lambda e: e["pages"].append("leitfaden/gibtsnicht.md")),
                      [f"entry '{FIRST}': pages: unknown page 'leitfaden/gibtsnicht.md'"]),
+    "duplicate stand": (duplicate_stand, ["includes/legal.yml:", ": field 'stand': appears twice"]),
+    "duplicate after": (duplicate_after, ["includes/cadence.yml:", ": field 'after': appears twice"]),
 }
 
 

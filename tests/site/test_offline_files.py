@@ -1,4 +1,4 @@
-"""What hooks/offline.py writes into each built edition (issue 12): a worker within its budget,
+"""What hooks/offline.py (sitekit.offline) writes into each built edition (issue 12): a worker within its budget,
 a store of at most 1 MB gzipped that holds every page and only what the edition needs, and a
 manifest with the edition's name, scope and icons. No browser needed."""
 
@@ -7,12 +7,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from types import SimpleNamespace
-
 import pytest
-from mkdocs.exceptions import PluginError
 
-from conftest import load_hook
 from scripts.editions import EDITIONS
 
 KB = 1024
@@ -70,11 +66,3 @@ def test_the_manifest_names_the_edition_and_its_icons(site_dir, language):
     assert all((root / icon["src"]).is_file() for icon in manifest["icons"])
     page = (root / "leitfaden" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="manifest" href="../manifest.webmanifest">' in page
-
-
-def test_the_switch_is_on_unless_set_and_must_be_true_or_false():
-    hook = load_hook("offline")
-    assert hook.on_config(SimpleNamespace(extra={})).extra["offline"] is True
-    assert hook.on_config(SimpleNamespace(extra={"offline": False})).extra["offline"] is False
-    with pytest.raises(PluginError, match=r"^mkdocs.yml: extra.offline: expected true or false, got 'no'$"):
-        hook.on_config(SimpleNamespace(extra={"offline": "no"}))

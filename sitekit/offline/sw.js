@@ -1,4 +1,4 @@
-// The service worker of one edition; hooks/offline.py fills in FILES, OTHER_EDITIONS and VERSION
+// The service worker of one edition; sitekit/offline.py fills in FILES, OTHER_EDITIONS and VERSION
 // after the build. It stores every page, the search index and the assets they use when it
 // installs, so the edition works without a connection. Pages and the project's own files come from
 // the network when it answers and from the store when it does not; Material's files, named by a
