@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import RequestLog, ready
 from axe import prefer_scheme, violations
-from test_cadence import CADENCE, due
+from cadence_rule import CADENCE, due
 
 pytestmark = pytest.mark.browser
 

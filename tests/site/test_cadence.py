@@ -5,7 +5,7 @@ tests (tests/unit/test_site_data.py)."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,24 +13,10 @@ import pytest
 
 import quiz
 from quiz import load as load_questionnaire
-from sitekit import cadence
+
+from cadence_rule import CADENCE, due
 
 LANGUAGES = {"de": "", "en": "en/"}
-CADENCE = cadence.load()
-
-
-def due(close: date, after: dict) -> date:
-    """The reference rule: working days skip Saturday and Sunday; a calendar-day step on a weekend moves to Monday."""
-    if "working_days" in after:
-        day, left = close, after["working_days"]
-        while left:
-            day += timedelta(days=1)
-            left -= day.weekday() < 5
-        return day
-    day = close + timedelta(days=after["calendar_days"])
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 # --- the reference rule ------------------------------------------------------------------------

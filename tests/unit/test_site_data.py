@@ -13,6 +13,7 @@ import yaml
 
 import quiz
 from quiz import DefinitionError
+from quiz.wording import words
 from sitekit import CADENCE, LEGAL, SiteError, cadence, legal, selfcheck, wording
 
 GOOD_CADENCE = CADENCE.read_text(encoding="utf-8")
@@ -151,7 +152,7 @@ def test_a_box_shows_law_date_and_advice_in_the_editions_language(language, show
     assert f'<time datetime="2026-11-07">{shown}</time>' in box
     assert re.sub(r"<[^>]+>", "", box).count({"de": "Deutschland: § 7 UWG · Österreich: § 174 TKG 2021",
                                                "en": "Germany: § 7 UWG · Austria: § 174 TKG 2021"}[language]) == 1
-    assert {"de": "Orientierung, keine Rechtsberatung.", "en": "Orientation, not legal advice."}[language] in box
+    assert words("site", language)["legalAdvice"] in box
 
 
 def test_a_law_with_its_official_address_links_to_it():

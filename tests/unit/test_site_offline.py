@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from quiz.wording import words
+
 from sitekit import SiteError, offline
 
 
@@ -44,8 +46,8 @@ def test_the_palette_is_read_from_the_stylesheet(tmp_path):
 
 def test_the_manifest_takes_the_short_name_from_the_catalogue():
     colours = {"light": "#000000", "dark": "#ffffff"}
-    assert offline.manifest("After the Close", "d", "en", colours)["short_name"] == "After Close"
-    assert offline.manifest("Nach dem Abschluss", "d", "de", colours)["short_name"] == "Abschluss"
+    for language, name in {"de": "Nach dem Abschluss", "en": "After the Close"}.items():
+        assert offline.manifest(name, "d", language, colours)["short_name"] == words("site", language)["appShortName"]
 
 
 def test_the_worker_template_gets_files_editions_and_version():
