@@ -124,6 +124,12 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def without_attributes(markdown: str) -> str:
+    """Markdown without its attribute lists: a heading id such as {#nachweis-e-mail} is shared with the
+    German edition and never shown."""
+    return re.sub(r"\{[#.:][^}\n]*\}", " ", markdown)
+
+
 def shown_text(path: Path) -> str:
     """The words of a built page a reader sees: markup, scripts and styles removed."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", text_of(path), flags=re.S)
@@ -183,12 +189,9 @@ def test_review_faults_stay_fixed_in_german_pages_and_data():
 
 @pytest.mark.parametrize("where", ["sources", "built pages"])
 def test_review_faults_stay_fixed_in_english(where, request):
-    texts = ({str(path.relative_to(ROOT)): text_of(path) for path in ENGLISH} | data_texts("en") if where == "sources"
-             else request.getfixturevalue("english_pages"))
-    patterns = ENGLISH_PATTERNS if where == "sources" else {
-        # The built pages also show words from the hooks (the imprint's labels), which are not checked here.
-        pattern: example for pattern, example in ENGLISH_PATTERNS.items() if "e-mail" not in pattern}
-    found = faults(texts, patterns)
+    texts = ({str(path.relative_to(ROOT)): without_attributes(text_of(path)) for path in ENGLISH} | data_texts("en")
+             if where == "sources" else request.getfixturevalue("english_pages"))
+    found = faults(texts, ENGLISH_PATTERNS)
     assert not found, "issue 18, Language:\n" + "\n".join(found)
 
 
