@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/python -m scripts.editions site
+# A generator that skipped the hooks still builds: stop if the self-assessment, imprint or legal boxes are missing.
+.venv/bin/python -m scripts.site_check site
 echo "built site/ and site/en/"

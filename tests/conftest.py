@@ -20,6 +20,7 @@ import quiz
 from quiz.wording import words
 from scripts.browser import CHROMIUM_ARGS, RequestLog, chromium_path
 from scripts.editions import EDITIONS, build_editions, failure
+from scripts.site_check import site_problems
 from scripts.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,6 +129,8 @@ def build(tmp_path_factory):
     server = serve(site)
     outputs = build_editions(site, server.url)
     assert failure(outputs) is None, failure(outputs)
+    problems = site_problems(site)  # what CI checks after every build (scripts/site_check.py)
+    assert not problems, "\n".join(problems)
     yield site, outputs, server.url
     server.shutdown()
 
