@@ -18,6 +18,7 @@ METRICS = PHASE_IDS + ("average", "drop_off")  # what a version-1 profile condit
 PAIR_METRICS = ("drop_off", "level")  # what a version-2 profile condition may test, besides its verdict
 KEYINGS = ("plus", "minus")
 SCALE_POINTS = 5  # answers are 1 .. SCALE_POINTS; "kam nicht vor" is None (not scored)
+POINTS_PER_STEP = 100 // (SCALE_POINTS - 1)  # one answer step, in points (25): 1 -> 0, 5 -> 100
 MIN_STATEMENTS = 24
 MIN_PER_PHASE = 5  # version 1; version 2 asks first contact and proposal more briefly
 MIN_PER_PHASE_PAIRS = 4

@@ -14,9 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import estimate
-from .model import PHASE_IDS, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
-
-POINTS_PER_STEP = 100 // (SCALE_POINTS - 1)
+from .model import PHASE_IDS, POINTS_PER_STEP, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
 
 
 @dataclass(frozen=True)

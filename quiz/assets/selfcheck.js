@@ -3,7 +3,7 @@
 // The numbers come from engine.js, the twin of the Python engine. Results of older versions of
 // the questionnaire (codes, links, history) keep the scoring they were made with.
 
-import { current as currentVersion, decode, encode, fill, score, verdictLabel } from "./engine.js"
+import { codeIn, current as currentVersion, decode, encode, fill, problemText, score, verdictLabel } from "./engine.js"
 import { KEYS, chart, el, onPage, readJSON, storage } from "./widgets.js"
 
 const NOT_APPLICABLE = "na"  // the radio value of "kam bei mir nicht vor" (quiz/assessment_page.py)
@@ -164,8 +164,8 @@ function setUp(root, model, modelUrl) {
                      el("p", {}, profile.text)] : []),
       el("h3", {}, words.recommendationsHeading),
       el("ol", { class: "selfcheck__recommendations" }, ...result.recommendations.map(id => {
-        const topic = latest.topics.find(topic => topic.id === id) || entry.topics.find(topic => topic.id === id)
-        return el("li", { "data-topic": id }, el("a", { href: new URL(topic.href, modelUrl).href }, topic.title), el("br"), topic.text)
+        const facet = latest.facets.find(facet => facet.id === id) || entry.facets.find(facet => facet.id === id)
+        return el("li", { "data-topic": id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"), facet.text)
       })),
       ...(previous ? [comparison(entry, result, previous)] : []),
       el("section", { class: "selfcheck__share" },
@@ -204,18 +204,16 @@ function setUp(root, model, modelUrl) {
     if (fragment === null) return false
     let text
     try { text = decodeURIComponent(fragment) } catch { text = fragment }
-    const decoded = codeOf(text)
+    const code = codeIn(model, `code=${text}`)  // the one rule for links (quiz/text.py code_in)
+    const decoded = codeOf(code)
     if (decoded.problem) {
-      const messages = { foreign: words.linkForeign, damaged: words.linkDamaged,
-                         version: fill(words.linkVersion, { found: decoded.found }),
-                         newer: fill(words.linkNewer, { found: decoded.found, current: latest.version }) }
-      say(messages[decoded.problem])
+      say(problemText(model, "link", decoded.problem, decoded.found))
       showForm()
       return false
     }
     say("")
-    const own = loadHistory().some(entry => entry.code === text)
-    showResult(text, decoded, { shared: !own })
+    const own = loadHistory().some(entry => entry.code === code)
+    showResult(code, decoded, { shared: !own })
     return true
   }
 

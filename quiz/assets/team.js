@@ -1,7 +1,7 @@
 // The team overview page: result codes pasted by a sales lead, summed up in the browser by
 // engine.js (the twin of quiz/team.py). Nothing is sent anywhere.
 
-import { current, decimal, fill, summarise, toCsv, verdictLabel, version } from "./engine.js"
+import { current, decimal, fill, problemText, summarise, toCsv, verdictLabel, version } from "./engine.js"
 import { KEYS, chart, el, onPage, readJSON, storage, svg } from "./widgets.js"
 
 function distribution(model, summary) {
@@ -38,8 +38,8 @@ function versionSection(model, modelUrl, summary, several) {
       el("li", { "data-verdict": name }, fill(words.teamVerdicts, { label: verdictLabel(words, name), count, total })))),
     el("h3", {}, words.teamNeedsHeading),
     el("ol", { class: "selfcheck__recommendations" }, ...summary.needs.map(need => {
-      const topic = entry.topics.find(topic => topic.id === need.id)
-      return el("li", { "data-topic": need.id }, el("a", { href: new URL(topic.href, modelUrl).href }, topic.title), el("br"),
+      const facet = entry.facets.find(facet => facet.id === need.id)
+      return el("li", { "data-topic": need.id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"),
                 fill(words.teamNeed, { count: need.count, total }))
     })))
 }
@@ -85,8 +85,6 @@ function render(root, model, modelUrl, team) {
     link.click()
     setTimeout(() => URL.revokeObjectURL(link.href), 1000)
   })
-  const reasons = { foreign: words.skipForeign, damaged: words.skipDamaged, version: words.skipVersion,
-                    newer: words.skipNewer, duplicate: words.skipDuplicate }
   output.replaceChildren(...(team.members.length === 0 ? [el("p", {}, words.teamEmpty)] : [
     ...team.summaries.map(summary => versionSection(model, modelUrl, summary, team.summaries.length > 1)),
     el("h2", {}, words.teamTableHeading),
@@ -96,7 +94,7 @@ function render(root, model, modelUrl, team) {
   ]), ...(team.skipped.length ? [
     el("h2", {}, words.teamSkippedHeading),
     el("ul", { "data-team-skipped": "" }, ...team.skipped.map(skip => el("li", {}, fill(words.teamSkipped, {
-      line: skip.line, reason: fill(reasons[skip.reason], { found: skip.detail, current: model.current, line: skip.detail }) })))),
+      line: skip.line, reason: problemText(model, "line", skip.reason, skip.detail) })))),
   ] : []))
   output.hidden = false
 }
