@@ -219,12 +219,14 @@ def test_tampered_share_links_show_a_message_and_a_fresh_questionnaire(page, bas
     page.requests.assert_clean()
 
 
-@pytest.mark.parametrize("stored", ['{"not json', '[{"code": "<b>x</b>", "date": "gestern"}]', '{"code": 1}'])
-def test_tampered_stored_history_is_discarded_with_a_message(page, base_url, stored):
+@pytest.mark.parametrize("stored, message", [
+    ('{"not json', DE["historyDamaged"]), ('{"code": 1}', DE["historyDamaged"]),
+    ('[{"code": "<b>x</b>", "date": "gestern"}]', DE["historyPartlyDropped"].replace("{dropped}", "1").replace("{kept}", "0"))])
+def test_tampered_stored_history_is_discarded_with_a_message(page, base_url, stored, message):
     page.goto(base_url)
     page.evaluate("value => localStorage.setItem('selfcheck.history', value)", stored)
     open_assessment(page, base_url)
-    expect(page.locator(NOTICE)).to_have_text(DE["storageDamaged"])
+    expect(page.locator(NOTICE)).to_have_text(message)
     expect(page.locator("[data-selfcheck-form]")).to_be_visible()
     assert page.locator("article b").count() == 0
     page.requests.assert_clean()
