@@ -42,21 +42,22 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     form.querySelector("[data-selfcheck-count]").textContent = fill(words.progress, { answered, total: ids.length })
   }
 
-  // One write per change. When it fails, the older save is marked incomplete (or, where not even
-  // that can be written, removed), so that it is never restored as if it held every answer.
+  // One write per change. When it fails, the older save is marked incomplete; where not even the
+  // mark fits, the older save makes room for it. A partial save never passes for a whole one.
   function saveAnswers() {
     if (keepStoredAnswers) return
     const saved = {}
     answers().forEach((answer, i) => { if (answer !== undefined) saved[ids[i]] = answer === null ? NOT_APPLICABLE : answer })
     const failed = storage.write(KEYS.answers, JSON.stringify({ version: latest.version, answers: saved }))
     if (!failed) { storage.remove(KEYS.incomplete); return }
-    if (storage.get(KEYS.answers) !== null && !storage.set(KEYS.incomplete, "1")) storage.remove(KEYS.answers)
+    if (!storage.set(KEYS.incomplete, "1")) { storage.remove(KEYS.answers); storage.set(KEYS.incomplete, "1") }
     tell(failed === "full" ? words.answersNotKeptFull : words.storageBlocked)
   }
 
   // Answers in progress. Those of another version stay stored, with a word of explanation,
   // until the reader answers here; only data that cannot be read is dropped, and then said so.
   function restoreAnswers() {
+    if (storage.get(KEYS.incomplete) !== null) tell(words.answersIncomplete)
     const { value, damaged } = readJSON(KEYS.answers)
     if (value === null && !damaged) return
     const saved = value && value.answers
@@ -77,7 +78,6 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
       tell(fill(words.answersPartlyDropped, { dropped, kept: usable.length }))
       saveAnswers()
     }
-    if (storage.get(KEYS.incomplete) !== null) tell(words.answersIncomplete)
   }
 
   // Earlier results on this device: [{code, date}], oldest first. Results of every version this
@@ -301,7 +301,7 @@ window.addEventListener("hashchange", () => {
   if (current && current.root.isConnected) current.showFromHash()
 })
 
-onPage("[data-selfcheck]", (root, model, modelUrl) => { current = setUp(root, model, modelUrl) })
+onPage("[data-selfcheck]", (...page) => { current = setUp(...page) })
 
 // For integrators and tests: the engine behind this page (the same functions the page uses).
 export { current, decode, encode, score } from "./engine.js"
