@@ -228,8 +228,8 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     const put = fresh ? say : tell
     const fragment = location.hash.startsWith("#code=") ? location.hash.slice(6) : null
     if (fragment === null) return false
-    let text
-    try { text = decodeURIComponent(fragment) } catch { text = fragment }
+    let text = fragment  // far beyond the limit (12 characters encode one at most) it is not even decoded
+    if (fragment.length <= 12 * model.rules.linkLimit) try { text = decodeURIComponent(fragment) } catch { /* as typed */ }
     const code = codeIn(model, `code=${text}`)  // the one rule for links (quiz/text.py code_in)
     const decoded = codeOf(code)
     if (decoded.problem) {
