@@ -72,9 +72,9 @@ def expect_result(page, questionnaire, answers, language="de"):
     expect(result.locator("a[data-method-link]")).to_have_text(words["methodLink"])
     if expected.profile:
         expect(result.locator("[data-profile]")).to_have_attribute("data-profile", expected.profile)
-    topics = result.locator("li[data-topic]")
-    assert topics.evaluate_all("items => items.map(li => li.dataset.topic)") == list(expected.recommendations)
-    for href in topics.locator("a").evaluate_all("links => links.map(a => a.href)"):
+    facets = result.locator("li[data-facet]")
+    assert facets.evaluate_all("items => items.map(li => li.dataset.facet)") == list(expected.recommendations)
+    for href in facets.locator("a").evaluate_all("links => links.map(a => a.href)"):
         assert page.request.get(href).status == 200, href
     code = encode(questionnaire, answers)
     expect(result.locator("[data-selfcheck-code]")).to_have_text(code)

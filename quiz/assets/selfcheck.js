@@ -187,7 +187,7 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
       el("h3", {}, words.recommendationsHeading),
       el("ol", { class: "selfcheck__recommendations" }, ...result.recommendations.map(id => {
         const facet = latest.facets.find(facet => facet.id === id) || entry.facets.find(facet => facet.id === id)
-        return el("li", { "data-topic": id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"), facet.text)
+        return el("li", { "data-facet": id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"), facet.text)
       })),
       ...(previous ? [comparison(entry, result, previous)] : []),
       el("section", { class: "selfcheck__share" },

@@ -39,7 +39,7 @@ function versionSection(model, modelUrl, summary, several) {
     el("h3", {}, words.teamNeedsHeading),
     el("ol", { class: "selfcheck__recommendations" }, ...summary.needs.map(need => {
       const facet = entry.facets.find(facet => facet.id === need.id)
-      return el("li", { "data-topic": need.id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"),
+      return el("li", { "data-facet": need.id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"),
                 fill(words.teamNeed, { count: need.count, total }))
     })))
 }
