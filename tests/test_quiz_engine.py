@@ -153,6 +153,17 @@ def test_cli_score_rejects_a_damaged_code_in_one_line(language):
     assert result.stderr == f"1-ZZZ: {words('widgets', language)['linkDamaged']}\n"
 
 
+@pytest.mark.parametrize("link, found", [
+    ("  https://example.org/selbsttest/#code={code}&utm=1 ", True),  # the team overview's rule: up to '&', trimmed
+    ("{lower}", True), ("#code= {code}\u00a0", True), ("x" * 5000 + "#code={code}", False)])  # too long: not a code
+def test_cli_score_reads_links_by_the_one_rule(questionnaire, link, found):
+    code = encode(questionnaire, answers_for(questionnaire, "fader"))
+    result = quiz_cli("score", link.format(code=code, lower=code.lower()))
+    assert (result.returncode == 0) is found, result.stderr
+    if not found:
+        assert result.stderr.endswith(f": {words('widgets', 'de')['linkForeign']}\n")
+
+
 def test_cli_build_writes_everything_another_generator_needs(tmp_path):
     result = quiz_cli("build", str(tmp_path))
     assert result.returncode == 0, result.stderr
