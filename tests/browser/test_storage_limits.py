@@ -246,3 +246,31 @@ def test_a_crafted_link_is_not_a_code_and_the_stored_data_stays(page, edition, q
     assert stored(page) == {"selfcheck.history": history}
     page.requests.assert_clean()
 
+
+
+def test_a_stored_list_too_long_to_read_still_lets_the_lead_clear_it(page, edition):
+    prepare(page, edition, {"selfcheck.team": json.dumps({"text": "x " * (MAX_CHARACTERS // 2 + 1)})})
+    open_page(page, edition, "team/", "[data-teamview]")
+    expect(page.locator(NOTICE)).to_contain_text(edition.words["teamTooLarge"].split("{")[0])
+    page.get_by_role("button", name=edition.words["teamClear"]).click()
+    expect(page.locator(NOTICE)).to_have_text(edition.words["teamCleared"])
+    assert stored(page) == {}
+    page.requests.assert_clean()
+
+
+def test_newer_codes_in_a_stored_list_and_history_stay_and_are_explained_as_newer(page, edition, questionnaire):
+    code = codes_for(questionnaire, "fader")[0]
+    newer = f"{questionnaire.version + 1}-ABCDEFGHJK"
+    team = json.dumps({"text": f"Anna: {code}\nBen: {newer}"})
+    history = json.dumps([{"code": newer, "date": "2026-11-01T09:00:00.000Z"}])
+    prepare(page, edition, {"selfcheck.team": team, "selfcheck.history": history})
+    open_page(page, edition, "team/", "[data-teamview]")
+    expect(page.locator("[data-team-result] tbody tr")).to_have_count(1)
+    expect(page.locator("[data-team-skipped] li")).to_have_text(fill(edition.words["teamSkipped"], line=2, reason=fill(
+        edition.words["skipNewer"], found=questionnaire.version + 1, current=questionnaire.version)))
+    open_page(page, edition)
+    answer(page, questionnaire, answers_for(questionnaire, "top_seller"), edition.language)
+    expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
+    kept = stored(page)
+    assert kept["selfcheck.team"] == team and json.loads(kept["selfcheck.history"])[0] == json.loads(history)[0]
+    page.requests.assert_clean()
