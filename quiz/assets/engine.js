@@ -137,7 +137,7 @@ export function score(model, entry, answers) {
     const metrics = { ...phases, average, drop_off: dropOff }
     return { ...base, level: average, levelBand: levelBand(model.rules, average), dropOff, dropOffRange: null,
              verdict: band.dropsOff ? "yes" : "no", dropsOff: band.dropsOff, pairs: null, clarity: null,
-             headline: band.headline.replaceAll("{drop}", dropOff),
+             headline: band.headline.replaceAll("{drop}", () => dropOff),
              profile: entry.profiles.find(profile => matches(profile.when, metrics)).id }
   }
   const differences = []
@@ -155,7 +155,7 @@ export function score(model, entry, answers) {
            dropOffRange: estimate.n ? [estimate.low, estimate.high] : null, verdict,
            dropsOff: verdict === "yes" ? true : verdict === "no" ? false : null, pairs: estimate.n,
            clarity: clarity(model.rules, estimate),
-           headline: entry.headlines[verdict].replaceAll("{level}", entry.levels[level.band]), profile }
+           headline: entry.headlines[verdict].replaceAll("{level}", () => entry.levels[level.band]), profile }  // functions: "$&" in a text stays as written, as in Python
 }
 
 // --- result codes (quiz/codes.py) ---------------------------------------------------------------
