@@ -151,11 +151,12 @@ export function score(model, entry, answers) {
   const level = levelOf(model.rules, points)
   const metrics = { drop_off: estimate.mean, level: level.points, verdict }
   const profile = verdict === "too_few" ? null : entry.profiles.find(profile => matches(profile.when, metrics)).id
+  // Placeholders are filled by functions: a "$&" in a text stays as written, as in Python.
   return { ...base, level: level.points, levelBand: level.band, dropOff: estimate.mean,
            dropOffRange: estimate.n ? [estimate.low, estimate.high] : null, verdict,
            dropsOff: verdict === "yes" ? true : verdict === "no" ? false : null, pairs: estimate.n,
            clarity: clarity(model.rules, estimate),
-           headline: entry.headlines[verdict].replaceAll("{level}", () => entry.levels[level.band]), profile }  // functions: "$&" in a text stays as written, as in Python
+           headline: entry.headlines[verdict].replaceAll("{level}", () => entry.levels[level.band]), profile }
 }
 
 // --- result codes (quiz/codes.py) ---------------------------------------------------------------
