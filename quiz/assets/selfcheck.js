@@ -4,7 +4,7 @@
 // the questionnaire (codes, links, history) keep the scoring they were made with.
 
 import { codeIn, current as currentVersion, decode, encode, fill, problemText, score, verdictLabel } from "./engine.js"
-import { KEYS, OLD_KEYS, RENAMED, chart, el, notice as noticeOf, onPage, readJSON, storage } from "./widgets.js"
+import { KEYS, OLD_KEYS, RENAMED, chart, el, notice as noticeOf, onPage, readJSON, reported, storage } from "./widgets.js"
 
 const NOT_APPLICABLE = "na"  // the radio value of "kam bei mir nicht vor" (quiz/assessment_page.py)
 const signed = number => (number > 0 ? "+" : number < 0 ? "−" : "±") + Math.abs(number)
@@ -288,7 +288,8 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
   const probe = storage.write("selfcheck.probe", "1")
   if (probe) tell(probe === "full" ? words.storageFull : words.storageBlocked)
   else storage.remove("selfcheck.probe")
-  if (migrated.damaged.some(key => RENAMED[key] !== KEYS.team)) tell(words.oldDataDamaged)
+  const damagedOld = migrated.damaged.filter(key => RENAMED[key] !== KEYS.team)
+  if (damagedOld.length) { tell(words.oldDataDamaged); reported(damagedOld) }
   restoreAnswers()
   showProgress()
   showHistory()

@@ -2,7 +2,7 @@
 // engine.js (the twin of quiz/team.py). Nothing is sent anywhere.
 
 import { current, decimal, fill, problemText, summarise, toCsv, verdictLabel, version } from "./engine.js"
-import { KEYS, OLD_KEYS, RENAMED, chart, el, grouped, notice, onPage, readJSON, storage, svg } from "./widgets.js"
+import { KEYS, OLD_KEYS, RENAMED, chart, el, grouped, notice, onPage, readJSON, reported, storage, svg } from "./widgets.js"
 
 function distribution(model, summary) {
   const words = model.wording, names = Object.keys(summary.verdicts), total = summary.count || 1
@@ -139,7 +139,8 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     output.hidden = true
     say(words.teamCleared)
   })
-  if (migrated.damaged.some(key => RENAMED[key] === KEYS.team)) tell(words.oldTeamDamaged)
+  const damagedOld = migrated.damaged.filter(key => RENAMED[key] === KEYS.team)
+  if (damagedOld.length) { tell(words.oldTeamDamaged); reported(damagedOld) }
   const { value, damaged } = readJSON(KEYS.team)
   root.dataset.ready = "true"  // "Liste löschen" works from here on, whatever was stored
   if (damaged || (value !== null && typeof (value && value.text) !== "string")) {

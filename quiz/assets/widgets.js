@@ -52,7 +52,8 @@ function merged(key, before, now) {
   return JSON.stringify({ ...fresh, answers: { ...old.answers, ...fresh.answers } })
 }
 
-// Returns the old keys whose data could not be read and has not been reported yet (reported once).
+// Returns the old keys whose data could not be read and has not been reported yet; the page that
+// reports one calls reported() for it, so that each is reported once.
 export function migrateStorage() {
   const damaged = []
   for (const [old, key] of Object.entries(RENAMED)) {
@@ -63,11 +64,16 @@ export function migrateStorage() {
     if (value === null) { if (parsed(before) === undefined) damaged.push(old); continue }
     if (storage.set(key, value)) storage.remove(old)
   }
-  const reported = parsed(storage.get(KEYS.reported))
-  const known = Array.isArray(reported) ? reported : []
-  const fresh = damaged.filter(key => !known.includes(key))
-  if (fresh.length) storage.set(KEYS.reported, JSON.stringify([...known, ...fresh]))
-  return { damaged: fresh }
+  return { damaged: damaged.filter(key => !alreadyReported().includes(key)) }
+}
+
+function alreadyReported() {
+  const known = parsed(storage.get(KEYS.reported))
+  return Array.isArray(known) ? known : []
+}
+
+export function reported(keys) {
+  if (keys.length) storage.set(KEYS.reported, JSON.stringify([...new Set([...alreadyReported(), ...keys])]))
 }
 
 export function readJSON(key) {

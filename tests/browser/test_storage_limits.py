@@ -169,6 +169,9 @@ def test_old_and_new_keys_both_present_are_merged_or_kept_side_by_side(page, edi
         "selbsttest.history": "[{broken",
         "selfcheck.history": history_of(codes[1]),
     })
+    open_page(page, edition, "team/", "[data-teamview]")  # the team page reports only its own list
+    expect(page.locator("[data-team-result] tbody tr")).to_have_count(2)
+    expect(page.locator(NOTICE)).to_be_hidden()
     open_page(page, edition)
     for statement, value in ((first, 4), (second, 2), (third, 5)):
         expect(page.locator(f"input[name='{statement.id}'][value='{value}']")).to_be_checked()
@@ -180,9 +183,6 @@ def test_old_and_new_keys_both_present_are_merged_or_kept_side_by_side(page, edi
     page.reload()
     ready(page)
     expect(page.locator(NOTICE)).to_be_hidden()  # reported once
-    open_page(page, edition, "team/", "[data-teamview]")
-    expect(page.locator("[data-team-result] tbody tr")).to_have_count(2)
-    open_page(page, edition)
     page.get_by_role("button", name=edition.words["delete"]).click()
     expect(page.locator(NOTICE)).to_have_text(edition.words["deleted"])
     assert set(stored(page)) == {"selfcheck.team"}
