@@ -61,7 +61,7 @@ def _check(questionnaires, args) -> int:
             return 1
     for questionnaire in questionnaires.values():
         print(fill(words("cli", args.language)["checkOk"], file=questionnaire.path, version=questionnaire.version,
-                   statements=len(questionnaire.statements), topics=len(questionnaire.topics),
+                   statements=len(questionnaire.statements), facets=len(questionnaire.facets),
                    profiles=len(questionnaire.profiles)))
     return 0
 
@@ -87,9 +87,9 @@ def _score(questionnaires, args) -> int:
     print(f"  {cli['level']:<26} {fill(widgets['percent'], value=f'{result.level:>3}')}")
     if result.profile:
         print(f"{cli['profile']}: {result.profile} ({questionnaire.profile(result.profile).title[language]})")
-    for topic_id in result.recommendations:
-        topic = questionnaire.topic(topic_id)
-        print(f"{cli['read']}: {topic.title[language]} -> {topic.link}")
+    for facet_id in result.recommendations:
+        facet = questionnaire.facet(facet_id)
+        print(f"{cli['read']}: {facet.title[language]} -> {facet.link}")
     print(f"{widgets['codeLabel']}: {encode(questionnaire, answers)}")
     return 0
 
@@ -127,8 +127,8 @@ def _team(questionnaires, args) -> int:
         for verdict, count in summary.verdicts.items():
             print(f"  {verdict_label(widgets, verdict)}: {count}")
         print(f"  {widgets['teamNeedsHeading']}:")
-        for topic_id, count in summary.needs:
-            print(f"    {questionnaire.topic(topic_id).title[language]}: {fill(widgets['teamNeed'], count=count, total=total)}")
+        for facet_id, count in summary.needs:
+            print(f"    {questionnaire.facet(facet_id).title[language]}: {fill(widgets['teamNeed'], count=count, total=total)}")
     print(f"{widgets['teamTableHeading']}:")
     for index, member in enumerate(overview.members, start=1):
         result = member.result

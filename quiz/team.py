@@ -56,7 +56,7 @@ class Summary:
     count: int
     averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5); drop_off None without any
     verdicts: dict  # verdict -> people, in VERDICTS order (version 1 knows only yes and no)
-    needs: tuple  # (topic id, people who have it among their recommendations), most first
+    needs: tuple  # (facet id, people who have it among their recommendations), most first
 
 
 @dataclass(frozen=True)
@@ -110,9 +110,9 @@ def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
     verdicts = {verdict: sum(m.result.verdict == verdict for m in members) for verdict in VERDICTS}
     if questionnaire.method == "phase_means":
         verdicts = {"yes": verdicts["yes"], "no": verdicts["no"]}
-    counts = [(sum(topic.id in m.result.recommendations for m in members), index, topic.id)
-              for index, topic in enumerate(questionnaire.topics)]
-    needs = tuple((topic_id, needed) for needed, _, topic_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
+    counts = [(sum(facet.id in m.result.recommendations for m in members), index, facet.id)
+              for index, facet in enumerate(questionnaire.facets)]
+    needs = tuple((facet_id, needed) for needed, _, facet_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
                   if needed)
     return Summary(questionnaire.version, len(members), averages, verdicts, needs)
 

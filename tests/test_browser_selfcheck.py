@@ -278,7 +278,7 @@ def test_assessment_contract_for_integrators(page, base_url, questionnaire):
         expect(fieldset).to_have_attribute("data-item", statement.id)
         expect(fieldset).to_have_attribute("data-phase", statement.phase)
         expect(fieldset).to_have_attribute("data-keyed", statement.keyed)
-        expect(fieldset).to_have_attribute("data-facet", statement.topic)
+        expect(fieldset).to_have_attribute("data-facet", statement.facet)
         expect(fieldset.locator("legend")).to_contain_text(statement.text["de"])
         values = fieldset.locator("input[type=radio]").evaluate_all("inputs => inputs.map(i => i.value)")
         assert values == ["1", "2", "3", "4", "5"] + (["na"] if statement.trigger else [])

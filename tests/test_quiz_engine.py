@@ -63,9 +63,9 @@ def test_agreeing_with_everything_cancels_out_in_the_pairs(questionnaire):
 
 def test_weakest_facets_are_recommended(questionnaire):
     answers = answers_for(questionnaire, "top_seller")
-    facet = questionnaire.topics[-1].id
+    facet = questionnaire.facets[-1].id
     for index, statement in enumerate(questionnaire.statements):
-        if statement.topic == facet:
+        if statement.facet == facet:
             answers[index] = 6 - answers[index]  # the worst answer on every statement of one facet
     assert score(questionnaire, answers).recommendations[0] == facet
 
@@ -120,7 +120,7 @@ def test_cli_check_reports_every_published_version(published):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         fill(words("cli", "en")["checkOk"], file=f"quiz/questionnaires/v{version}.yml", version=version,
-             statements=len(q.statements), topics=len(q.topics), profiles=len(q.profiles))
+             statements=len(q.statements), facets=len(q.facets), profiles=len(q.profiles))
         for version, q in sorted(published.items())]
 
 
