@@ -97,7 +97,7 @@ def v2_design() -> list[Item]:
 
 def items_from_definition(questionnaire) -> list[Item]:
     """A loaded version-2 definition's statements as Items (a statement's topic is its facet)."""
-    return [Item(statement.id, statement.phase, statement.topic, statement.keyed, bool(statement.trigger))
+    return [Item(statement.id, statement.phase, statement.facet, statement.keyed, bool(statement.trigger))
             for statement in questionnaire.statements]
 
 

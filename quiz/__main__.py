@@ -11,31 +11,28 @@ Everything it prints comes from the wording catalogue, in the language chosen wi
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sys
 from pathlib import Path
 
-from . import definitions, load_all
+from . import LANGUAGES, definitions, load_all, shown
 from .codes import CodeError, decode, encode
 from .links import unknown_links
-from .model import LANGUAGES, PHASE_IDS, DefinitionError
+from .model import PHASE_IDS, DefinitionError
+from .problems import problem_text
 from .scoring import score
 from .site_files import generate
-from .team import decimal, summarise
-from .team import verdict_label
+from .team import MAX_CHARACTERS, MAX_LINES, TooLarge, decimal, summarise, verdict_label
+from .text import code_in
 from .wording import catalogue, fill, words
 
 DEFAULT_DOCS = Path("docs")
-REASONS = {"foreign": "skipForeign", "damaged": "skipDamaged", "version": "skipVersion", "newer": "skipNewer",
-           "duplicate": "skipDuplicate"}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quiz", description="The after-sales self-assessment.")
     parser.add_argument("--definition", type=Path, action="append", help="a questionnaire YAML (repeatable; "
                         "default: every published version in quiz/questionnaires/)")
-    parser.add_argument("--language", default="de", choices=LANGUAGES, help="language of everything printed")
+    parser.add_argument("--language", default=LANGUAGES[0], choices=LANGUAGES, help="language of everything printed")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the definition, the wording and the links")
     check.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="docs folder the links point into")
@@ -48,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         catalogue()
-        questionnaires = load_all([_relative(path) for path in args.definition or definitions()])
+        questionnaires = load_all([Path(shown(path)) for path in args.definition or definitions()])
     except DefinitionError as error:
         print(error, file=sys.stderr)
         return 1
@@ -64,22 +61,19 @@ def _check(questionnaires, args) -> int:
             return 1
     for questionnaire in questionnaires.values():
         print(fill(words("cli", args.language)["checkOk"], file=questionnaire.path, version=questionnaire.version,
-                   statements=len(questionnaire.statements), topics=len(questionnaire.topics),
+                   statements=len(questionnaire.statements), facets=len(questionnaire.facets),
                    profiles=len(questionnaire.profiles)))
     return 0
 
 
 def _score(questionnaires, args) -> int:
     language, cli, widgets = args.language, words("cli", args.language), words("widgets", args.language)
-    found = re.search(r"code=([^&\s]+)", args.code)
-    code = found.group(1) if found else args.code
+    code = code_in(args.code)  # the same rule as the team overview and the assessment page
     try:
         questionnaire, answers = decode(code, questionnaires)
     except CodeError as error:
-        message = {"foreign": widgets["linkForeign"], "damaged": widgets["linkDamaged"],
-                   "version": fill(widgets["linkVersion"], found=error.version),
-                   "newer": fill(widgets["linkNewer"], found=error.version, current=max(questionnaires))}
-        print(f"{code}: {message[error.reason]}", file=sys.stderr)
+        message = problem_text(widgets, "link", error.reason, error.version, max(questionnaires))
+        print(f"{code or args.code[:80]}: {message}", file=sys.stderr)
         return 1
     result = score(questionnaire, answers)
     print(fill(cli["version"], version=result.version, current=max(questionnaires)))
@@ -93,9 +87,9 @@ def _score(questionnaires, args) -> int:
     print(f"  {cli['level']:<26} {fill(widgets['percent'], value=f'{result.level:>3}')}")
     if result.profile:
         print(f"{cli['profile']}: {result.profile} ({questionnaire.profile(result.profile).title[language]})")
-    for topic_id in result.recommendations:
-        topic = questionnaire.topic(topic_id)
-        print(f"{cli['read']}: {topic.title[language]} -> {topic.link}")
+    for facet_id in result.recommendations:
+        facet = questionnaire.facet(facet_id)
+        print(f"{cli['read']}: {facet.title[language]} -> {facet.link}")
     print(f"{widgets['codeLabel']}: {encode(questionnaire, answers)}")
     return 0
 
@@ -107,9 +101,13 @@ def _team(questionnaires, args) -> int:
     except (OSError, UnicodeDecodeError) as error:
         print(fill(cli["cannotRead"], file=args.file, reason=_reason(error)), file=sys.stderr)
         return 1
-    overview = summarise(questionnaires, text)
+    try:
+        overview = summarise(questionnaires, text)
+    except TooLarge as error:
+        print(f"{shown(args.file)}: " + _too_large(widgets, error), file=sys.stderr)
+        return 1
     for skip in overview.skipped:
-        reason = fill(widgets[REASONS[skip.reason]], found=skip.detail, current=max(questionnaires), line=skip.detail)
+        reason = problem_text(widgets, "line", skip.reason, skip.detail, max(questionnaires))
         print(fill(widgets["teamSkipped"], line=skip.line, reason=reason), file=sys.stderr)
     if not overview.members:
         print(fill(cli["nothingToEvaluate"], file=args.file), file=sys.stderr)
@@ -129,8 +127,8 @@ def _team(questionnaires, args) -> int:
         for verdict, count in summary.verdicts.items():
             print(f"  {verdict_label(widgets, verdict)}: {count}")
         print(f"  {widgets['teamNeedsHeading']}:")
-        for topic_id, count in summary.needs:
-            print(f"    {questionnaire.topic(topic_id).title[language]}: {fill(widgets['teamNeed'], count=count, total=total)}")
+        for facet_id, count in summary.needs:
+            print(f"    {questionnaire.facet(facet_id).title[language]}: {fill(widgets['teamNeed'], count=count, total=total)}")
     print(f"{widgets['teamTableHeading']}:")
     for index, member in enumerate(overview.members, start=1):
         result = member.result
@@ -167,13 +165,11 @@ def _reason(error: Exception) -> str:
     return getattr(error, "strerror", None) or type(error).__name__
 
 
-def _relative(path: Path) -> Path:
-    """A path as short as the user would type it, for error messages (quiz/questionnaire.yml:12: ...)."""
-    try:
-        shown = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return path
-    return path if shown.startswith("..") else Path(shown)
+def _too_large(widgets: dict, error: TooLarge) -> str:
+    def number(value: int) -> str:
+        return f"{value:,}".replace(",", widgets["thousandsSeparator"])
+    return fill(widgets["teamTooLarge"], characters=number(error.characters), lines=number(error.lines),
+                maxCharacters=number(MAX_CHARACTERS), maxLines=number(MAX_LINES))
 
 
 if __name__ == "__main__":

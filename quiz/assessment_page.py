@@ -73,7 +73,7 @@ def fieldset(number: int, statement: Statement, language: str, scale: list[str],
         f'<input type="radio" name="{statement.id}" value="{value}"><span>{escape(label)}</span></label>'
         for value, label in choices)
     return (f'<fieldset class="selfcheck__item" data-item="{statement.id}" data-phase="{statement.phase}" '
-            f'data-facet="{statement.topic}" data-keyed="{statement.keyed}"><legend><span class="selfcheck__number">'
+            f'data-facet="{statement.facet}" data-keyed="{statement.keyed}"><legend><span class="selfcheck__number">'
             f'{number}.</span> {escape(statement.text[language])}</legend><div class="selfcheck__scale">{options}</div>'
             "</fieldset>")
 

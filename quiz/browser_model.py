@@ -9,10 +9,10 @@ from typing import Callable
 
 from . import estimate
 from .codes import ALPHABET, code_format
-from .model import RECOMMENDATION_COUNT, SCALE_POINTS, TEAM_NEEDS_COUNT, Questionnaire
-from .scoring import POINTS_PER_STEP
-from .team import FORMULA_START
-from .text import BLANKS
+from .model import POINTS_PER_STEP, RECOMMENDATION_COUNT, SCALE_POINTS, TEAM_NEEDS_COUNT, Questionnaire
+from .problems import problem_texts
+from .team import FORMULA_START, MAX_CHARACTERS, MAX_LINES
+from .text import BLANKS, LINK_LIMIT, NAME_EDGES, SEPARATORS
 from .wording import words
 
 
@@ -31,6 +31,11 @@ def build_model(questionnaires: dict[int, Questionnaire], language: str, *, link
             "teamNeedsCount": TEAM_NEEDS_COUNT,
             "codeAlphabet": ALPHABET,
             "blanks": BLANKS,
+            "separators": SEPARATORS,
+            "nameEdges": NAME_EDGES,
+            "linkLimit": LINK_LIMIT,
+            "teamMaxCharacters": MAX_CHARACTERS,
+            "teamMaxLines": MAX_LINES,
             "formulaStart": "".join(FORMULA_START),
             "minPairs": estimate.MIN_PAIRS,
             "sdFloor": estimate.SD_FLOOR,
@@ -42,6 +47,7 @@ def build_model(questionnaires: dict[int, Questionnaire], language: str, *, link
         },
         "versions": [version_model(questionnaire, language, link) for _, questionnaire in sorted(questionnaires.items())],
         "wording": words("widgets", language),
+        "codeProblems": problem_texts(words("widgets", language)),
     }
 
 
@@ -51,10 +57,10 @@ def version_model(questionnaire: Questionnaire, language: str, link: Callable[[s
         "method": questionnaire.method,
         "code": code_format(questionnaire),
         "phases": [{"id": phase.id, "label": phase.label[language]} for phase in questionnaire.phases],
-        "statements": [{"id": statement.id, "phase": statement.phase, "topic": statement.topic,
+        "statements": [{"id": statement.id, "phase": statement.phase, "facet": statement.facet,
                         "keyed": statement.keyed, "trigger": statement.trigger} for statement in questionnaire.statements],
-        "topics": [{"id": topic.id, "title": topic.title[language], "text": topic.text[language],
-                    "href": link(topic.link)} for topic in questionnaire.topics],
+        "facets": [{"id": facet.id, "title": facet.title[language], "text": facet.text[language],
+                    "href": link(facet.link)} for facet in questionnaire.facets],
         "verdict": [{"from": band.low, "to": band.high, "dropsOff": band.drops_off,
                      "headline": band.headline[language]} for band in questionnaire.verdict],
         "headlines": {name: text[language] for name, text in (questionnaire.headlines or {}).items()},

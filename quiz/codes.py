@@ -17,14 +17,12 @@ from .text import ascii_upper, trim
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 _FORM = re.compile(r"^([1-9][0-9]{0,2})-([" + ALPHABET + r"]+)$")
-REASONS = ("foreign", "version", "newer", "damaged")
 
 
 class CodeError(ValueError):
-    """A code that cannot be read: ``reason`` is one of REASONS, ``version`` the version found.
-
-    "newer": the code comes from a version this copy of the site does not know yet.
-    The reader-facing messages live in the wording catalogue (linkForeign, linkNewer, …).
+    """A code that cannot be read: ``reason`` is 'foreign', 'version', 'newer' or 'damaged', ``version``
+    the version found. "newer": the code comes from a version this copy of the site does not know yet.
+    The reader-facing messages: quiz/problems.py, from the wording catalogue.
     """
 
     def __init__(self, reason: str, version: int | None = None):

@@ -35,7 +35,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-POINTS_PER_STEP = 25  # one answer step, in points
+from .model import POINTS_PER_STEP  # one answer step, in points
+
 MIN_PAIRS = 7  # fewer answered pairs: "not enough answers", no verdict
 # Calibrated in benchmarks/validity.py (see its "Calibration tried" table). The floor dominates:
 # most reps' pair differences spread by 15-30 points, so the range is usually

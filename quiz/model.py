@@ -18,6 +18,7 @@ METRICS = PHASE_IDS + ("average", "drop_off")  # what a version-1 profile condit
 PAIR_METRICS = ("drop_off", "level")  # what a version-2 profile condition may test, besides its verdict
 KEYINGS = ("plus", "minus")
 SCALE_POINTS = 5  # answers are 1 .. SCALE_POINTS; "kam nicht vor" is None (not scored)
+POINTS_PER_STEP = 100 // (SCALE_POINTS - 1)  # one answer step, in points (25): 1 -> 0, 5 -> 100
 MIN_STATEMENTS = 24
 MIN_PER_PHASE = 5  # version 1; version 2 asks first contact and proposal more briefly
 MIN_PER_PHASE_PAIRS = 4
@@ -39,7 +40,7 @@ class Phase:
 
 
 @dataclass(frozen=True)
-class Topic:
+class Facet:
     id: str
     label: Text
     title: Text
@@ -52,7 +53,7 @@ class Topic:
 class Statement:
     id: str
     phase: str
-    topic: str  # version 2: the facet
+    facet: str  # what the statement asks about (version 1 calls it a topic in its YAML)
     keyed: str
     text: Text
     trigger: bool = False  # starts with a situation that may not have occurred: "kam nicht vor" offered
@@ -82,7 +83,7 @@ class Questionnaire:
     intro: Text
     scale: tuple
     phases: tuple
-    topics: tuple
+    facets: tuple
     statements: tuple
     verdict: tuple  # version 1: Bands; version 2: empty (the verdict comes from the range)
     profiles: tuple
@@ -91,17 +92,17 @@ class Questionnaire:
     headlines: dict = None  # version 2: verdict -> Text with {level}
     levels: dict = None  # version 2: level band -> Text, the word the headline uses
 
-    def topic(self, topic_id: str) -> Topic:
-        return next(topic for topic in self.topics if topic.id == topic_id)
+    def facet(self, facet_id: str) -> Facet:
+        return next(facet for facet in self.facets if facet.id == facet_id)
 
     def profile(self, profile_id: str) -> Profile:
         return next(profile for profile in self.profiles if profile.id == profile_id)
 
     def twins(self) -> list[tuple[int, int]]:
         """Version 2: per facet, the positions of its closing and its after-sale statement."""
-        index = {(statement.topic, statement.phase): i for i, statement in enumerate(self.statements)}
-        return [(index[(topic.id, "closing")], index[(topic.id, "after_sale")]) for topic in self.topics
-                if (topic.id, "closing") in index and (topic.id, "after_sale") in index]
+        index = {(statement.facet, statement.phase): i for i, statement in enumerate(self.statements)}
+        return [(index[(facet.id, "closing")], index[(facet.id, "after_sale")]) for facet in self.facets
+                if (facet.id, "closing") in index and (facet.id, "after_sale") in index]
 
 
 class DefinitionError(Exception):

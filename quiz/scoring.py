@@ -14,9 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import estimate
-from .model import PHASE_IDS, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
-
-POINTS_PER_STEP = 100 // (SCALE_POINTS - 1)
+from .model import PHASE_IDS, POINTS_PER_STEP, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class Result:
     clarity: estimate.Clarity | None  # version 2, when not clear: what would make it clear
     headline: dict  # language -> headline
     profile: str | None  # None with too few answers
-    recommendations: tuple  # topic (facet) ids, weakest first
+    recommendations: tuple  # facet ids, weakest first
 
     def event_detail(self, code: str) -> dict:
         """The ``detail`` of the browser's ``selfcheck:result`` event."""
@@ -70,9 +68,9 @@ def score(questionnaire: Questionnaire, answers: list) -> Result:
 
     phases = {phase: mean_where(lambda statement: statement.phase == phase) for phase in PHASE_IDS}
     average = rounded_mean(sum(phases.values()), len(phases))
-    topic_scores = [(value, index, topic.id) for index, topic in enumerate(questionnaire.topics)
-                    if (value := mean_where(lambda statement: statement.topic == topic.id)) is not None]
-    weakest = tuple(topic_id for _, _, topic_id in sorted(topic_scores)[:RECOMMENDATION_COUNT])
+    facet_scores = [(value, index, facet.id) for index, facet in enumerate(questionnaire.facets)
+                    if (value := mean_where(lambda statement: statement.facet == facet.id)) is not None]
+    weakest = tuple(facet_id for _, _, facet_id in sorted(facet_scores)[:RECOMMENDATION_COUNT])
     if questionnaire.method == "phase_means":
         return _by_phase_means(questionnaire, phases, average, weakest)
     return _by_pairs(questionnaire, points, phases, average, weakest)

@@ -12,17 +12,25 @@ from dataclasses import dataclass
 from .codes import CodeError, decode
 from .model import PHASE_IDS, TEAM_NEEDS_COUNT, VERDICTS, Questionnaire
 from .scoring import Result, rounded_mean, score
-from .text import BLANKS, ascii_upper, trim
+from .text import code_in, split_line, trim
 from .wording import fill
 
-# The code or share link is the last run of characters without blanks, ';' or ','; before it the name.
-LINE = re.compile(f"^(?P<name>.*?)[{BLANKS};,]*(?P<token>[^{BLANKS};,]+)$", re.DOTALL)
-NAME_TRIM = re.compile(f"^[{BLANKS}:;,\\-–]+|[{BLANKS}:;,\\-–]+$")
 NEWLINE = re.compile(r"\r\n|\r|\n")  # what JavaScript's split uses too (str.splitlines knows more)
 # A cell that starts like this is a formula to Excel (OWASP "CSV injection"); a plain number is not.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
+# A longer paste is refused with these numbers, before any line is read: a team list is far shorter.
+MAX_CHARACTERS = 1_000_000
+MAX_LINES = 20_000
 VERDICT_WORDS = {"yes": "verdictYes", "no": "verdictNo", "unclear": "verdictUnclear", "too_few": "verdictTooFew"}
+
+
+class TooLarge(ValueError):
+    """A paste beyond MAX_CHARACTERS or MAX_LINES: ``characters`` and ``lines`` say how large it is."""
+
+    def __init__(self, characters: int, lines: int):
+        super().__init__(f"{characters} characters, {lines} lines")
+        self.characters, self.lines = characters, lines
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ class Summary:
     count: int
     averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5); drop_off None without any
     verdicts: dict  # verdict -> people, in VERDICTS order (version 1 knows only yes and no)
-    needs: tuple  # (topic id, people who have it among their recommendations), most first
+    needs: tuple  # (facet id, people who have it among their recommendations), most first
 
 
 @dataclass(frozen=True)
@@ -59,15 +67,17 @@ class Team:
 
 
 def read_lines(questionnaires: dict[int, Questionnaire], text: str) -> tuple[list[Member], list[Skipped]]:
+    """Members and skipped lines of a paste, or TooLarge. Each line: a name, then its code or share link."""
+    characters, lines = len(text), len(NEWLINE.findall(text)) + 1
+    if characters > MAX_CHARACTERS or lines > MAX_LINES:
+        raise TooLarge(characters, lines)
     members, skipped, seen = [], [], {}
     for number, raw in enumerate(NEWLINE.split(text), start=1):
         line = trim(raw)
         if not line:
             continue
-        match = LINE.match(line)
-        token = match.group("token")
-        code = token.split("code=", 1)[1].split("&", 1)[0] if "code=" in token else token
-        code = ascii_upper(trim(code))
+        name, token = split_line(line)
+        code = code_in(token)
         try:
             questionnaire, answers = decode(code, questionnaires)
         except CodeError as error:
@@ -77,7 +87,6 @@ def read_lines(questionnaires: dict[int, Questionnaire], text: str) -> tuple[lis
             skipped.append(Skipped(number, line, "duplicate", seen[code]))
             continue
         seen[code] = number
-        name = NAME_TRIM.sub("", match.group("name"))
         members.append(Member(number, name, code, score(questionnaire, answers)))
     return members, skipped
 
@@ -101,9 +110,9 @@ def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
     verdicts = {verdict: sum(m.result.verdict == verdict for m in members) for verdict in VERDICTS}
     if questionnaire.method == "phase_means":
         verdicts = {"yes": verdicts["yes"], "no": verdicts["no"]}
-    counts = [(sum(topic.id in m.result.recommendations for m in members), index, topic.id)
-              for index, topic in enumerate(questionnaire.topics)]
-    needs = tuple((topic_id, needed) for needed, _, topic_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
+    counts = [(sum(facet.id in m.result.recommendations for m in members), index, facet.id)
+              for index, facet in enumerate(questionnaire.facets)]
+    needs = tuple((facet_id, needed) for needed, _, facet_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
                   if needed)
     return Summary(questionnaire.version, len(members), averages, verdicts, needs)
 

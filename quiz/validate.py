@@ -15,7 +15,7 @@ from .estimate import MIN_PAIRS
 from .model import (DROP_RANGE, FACET_COUNT, KEYINGS, LANGUAGES, LEVELS, METRICS, MIN_PER_PHASE,
                     MIN_PER_PHASE_PAIRS, MIN_STATEMENTS, PAIR_METRICS, PHASE_IDS, PROFILE_COUNT,
                     RECOMMENDATION_COUNT, SCALE_POINTS, VERDICTS, Band, DefinitionError, Phase, Profile,
-                    Questionnaire, Statement, Text, Topic)
+                    Questionnaire, Statement, Text, Facet)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _LINK = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9][a-z0-9_-]*)?$")
@@ -102,11 +102,11 @@ class _Parser(Checker):
         self.fields(data, "top level", required=(
             "version", "title", "intro", "scale", "phases", "topics", "statements", "verdict", "profiles"))
         phases = self.phases(data)
-        topics = self.topics(data)
-        statements = self.statements(data, topics)
+        facets = self.facets(data)
+        statements = self.statements(data, facets)
         return Questionnaire(
             **self.common(data, phases, lowest_version=1),
-            topics=topics,
+            facets=facets,
             statements=statements,
             verdict=self.verdict(data),
             profiles=self.profiles(data),
@@ -118,11 +118,11 @@ class _Parser(Checker):
             "version", "title", "intro", "scale", "not_applicable", "phases", "facets", "statements", "verdict",
             "levels", "profiles"))
         phases = self.phases(data)
-        facets = self.topics(data, field="facets", kind="facet")
+        facets = self.facets(data, field="facets", kind="facet")
         statements = self.paired_statements(data, facets)
         return Questionnaire(
             **self.common(data, phases, lowest_version=2),
-            topics=facets,
+            facets=facets,
             statements=statements,
             verdict=(),
             profiles=self.profiles(data, metrics=PAIR_METRICS, verdicts=True),
@@ -160,7 +160,7 @@ class _Parser(Checker):
             statements.append(Statement(
                 id=statement_id,
                 phase=self.choice(node, "phase", item, PHASE_IDS),
-                topic=self.choice(node, "facet", item, facet_ids),
+                facet=self.choice(node, "facet", item, facet_ids),
                 keyed=self.choice(node, "keyed", item, KEYINGS),
                 text=self.text(node, "text", item),
                 trigger=node["trigger"],
@@ -173,7 +173,7 @@ class _Parser(Checker):
                 self.fail(nodes, "statements", f"phase '{phase}' needs a statement without trigger, so that it always has a value")
         for facet in facets:
             node = next(n for n in self.sequence(data, "facets", "top level") if n["id"] == facet.id)
-            twins = {phase: [s for s in statements if s.topic == facet.id and s.phase == phase]
+            twins = {phase: [s for s in statements if s.facet == facet.id and s.phase == phase]
                      for phase in ("closing", "after_sale")}
             for phase, found in twins.items():
                 if len(found) != 1:
@@ -215,39 +215,39 @@ class _Parser(Checker):
             self.fail(nodes, "phases", f"must be {', '.join(PHASE_IDS)} in this order, found {', '.join(found) or 'none'}")
         return tuple(phases)
 
-    def topics(self, data, field: str = "topics", kind: str = "topic") -> tuple:
+    def facets(self, data, field: str = "topics", kind: str = "topic") -> tuple:
         nodes = self.sequence(data, field, "top level")
         low = FACET_COUNT[0] if field == "facets" else RECOMMENDATION_COUNT
         high = FACET_COUNT[1] if field == "facets" else 99
         if not low <= len(nodes) <= high:
             self.fail(nodes, field, f"needs {low} to {high} {field}, found {len(nodes)}")
-        topics, seen = [], set()
+        facets, seen = [], set()
         for number, node in enumerate(nodes, start=1):
             item = f"{kind} #{number}"
             self.fields(node, item, required=("id", "label", "recommendation"))
-            topic_id = self.identifier(node, item)
-            item = f"{kind} '{topic_id}'"
-            if topic_id in seen:
+            facet_id = self.identifier(node, item)
+            item = f"{kind} '{facet_id}'"
+            if facet_id in seen:
                 self.fail(node, item, "id is used twice")
-            seen.add(topic_id)
+            seen.add(facet_id)
             advice = node["recommendation"]
             self.fields(advice, item, required=("title", "text", "link"))
             link = advice["link"]
             if not isinstance(link, str) or not _LINK.match(link):
                 self.fail(advice, item, f"link {link!r} must be a docs page like 'leitfaden/druck.md' or 'leitfaden/druck.md#grenze'")
-            topics.append(Topic(
-                id=topic_id,
+            facets.append(Facet(
+                id=facet_id,
                 label=self.text(node, "label", item),
                 title=self.text(advice, "title", item),
                 text=self.text(advice, "text", item),
                 link=link,
                 line=advice.line,
             ))
-        return tuple(topics)
+        return tuple(facets)
 
-    def statements(self, data, topics: tuple) -> tuple:
+    def statements(self, data, facets: tuple) -> tuple:
         nodes = self.sequence(data, "statements", "top level")
-        topic_ids = [topic.id for topic in topics]
+        facet_ids = [facet.id for facet in facets]
         statements, seen = [], set()
         for number, node in enumerate(nodes, start=1):
             item = f"statement #{number}"
@@ -260,7 +260,7 @@ class _Parser(Checker):
             statements.append(Statement(
                 id=statement_id,
                 phase=self.choice(node, "phase", item, PHASE_IDS),
-                topic=self.choice(node, "topic", item, topic_ids),
+                facet=self.choice(node, "topic", item, facet_ids),
                 keyed=self.choice(node, "keyed", item, KEYINGS),
                 text=self.text(node, "text", item),
             ))
@@ -273,9 +273,9 @@ class _Parser(Checker):
         minus = sum(statement.keyed == "minus" for statement in statements)
         if minus * 3 < len(statements):
             self.fail(nodes, "statements", f"at least a third must be keyed 'minus', found {minus} of {len(statements)}")
-        for topic in topics:
-            if not any(statement.topic == topic.id for statement in statements):
-                self.fail(nodes, f"topic '{topic.id}'", "is used by no statement")
+        for facet in facets:
+            if not any(statement.facet == facet.id for statement in statements):
+                self.fail(nodes, f"topic '{facet.id}'", "is used by no statement")
         return tuple(statements)
 
     def verdict(self, data) -> tuple:

@@ -116,7 +116,8 @@ def calendar_form(cadence: dict, language: str) -> str:
     return "\n".join((
         f'<form class="calendar-form" data-cadence-plan data-file-name="{a["calendarFileName"]}" '
         f'data-named="{a["calendarNamed"]}" data-closed="{a["calendarClosed"]}" '
-        f'data-error-date="{a["calendarErrorDate"]}" data-done="{a["calendarDone"]}" novalidate>',
+        f'data-error-date="{a["calendarErrorDate"]}" data-error-range="{a["calendarErrorRange"]}" '
+        f'data-done="{a["calendarDone"]}" novalidate>',
         calendar_data(cadence, language),
         f'<p><label for="cadence-close">{t["calendarClose"]}</label>'
         '<input type="date" id="cadence-close" name="close" required></p>',

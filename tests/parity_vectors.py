@@ -18,7 +18,8 @@ from quiz.browser_model import build_model
 from quiz.codes import ALPHABET, CodeError, decode, encode
 from quiz.model import LANGUAGES, SCALE_POINTS
 from quiz.scoring import score
-from quiz.team import summarise, to_csv
+from quiz.team import MAX_CHARACTERS, MAX_LINES, TooLarge, summarise, to_csv
+from quiz.text import LINK_LIMIT, code_in
 from quiz.wording import words
 
 ANSWER_SETS = 5000  # per version
@@ -111,13 +112,55 @@ def pastes(questionnaires, sets: dict, rng: random.Random) -> list[str]:
     return texts
 
 
+def crafted_pastes(questionnaires) -> list[str]:
+    """Lines built to make a backtracking parser take quadratic time, and pastes at and beyond the limits."""
+    code = encode(questionnaires[max(questionnaires)], [3] * len(questionnaires[max(questionnaires)].statements))
+    run = 200_000
+    return [
+        "x" * run + " " + code,  # a long run of non-blanks, a blank, a code
+        "Anna" + " " * run + code,  # a long run of blanks between name and code
+        "Anna" + "\u3000\t" * (run // 2) + ";" + code,
+        ";" * run, "," * run + code, code + ";" * run,  # separators only, before, after
+        "Anna:" + "-" * run + " " + code + ";",  # a long edge of a name
+        "a" * run + "\n" + "\u00a0" * run + "\n" + code,
+        "x " * (run // 2) + code.lower(),
+        f"Bob #code={code}" + "%20" * (run // 3) + "B",
+        ("Name " + code + "\n") * 50,  # 50 duplicates
+        "\n" * (MAX_LINES - 1) + code,  # exactly at the line limit: read
+        "\n" * MAX_LINES + code,  # one line more: refused
+        " " * (MAX_CHARACTERS - len(code)) + code,  # exactly at the character limit: read
+        " " * (MAX_CHARACTERS - len(code) + 1) + code,  # one character more: refused
+    ]  # astral characters count once: the links below test the same count (codePoints) at LINK_LIMIT
+
+
+def links(questionnaires) -> list[str]:
+    """Codes and share links, crafted ones included: ``code_in`` and ``codeIn`` must agree."""
+    code = encode(questionnaires[max(questionnaires)], [4] * len(questionnaires[max(questionnaires)].statements))
+    base = "https://example.org/selbsttest/#code="
+    padding = LINK_LIMIT - len(base) - len(code)
+    return [code, code.lower(), f" {code}\u00a0", base + code, base + code + "&utm=x", "code=", "code=&", "#code=code=" + code,
+            "?code=" + code + "#code=2-ABC", "A" + " " * 300_000 + "B", base + "A" + " " * 300_000 + "B",
+            base + code + " " * padding, base + code + " " * (padding + 1),  # at the limit, one beyond
+            "\U0001F600" * (LINK_LIMIT - len(code)) + code, "\U0001F600" * (LINK_LIMIT - len(code) + 1) + code,
+            "\ufeff" * 100_000 + code, "code=" * 100_000, "&" * 5000, ""]
+
+
+def team_or_refusal(questionnaires, text: str):
+    try:
+        return summarise(questionnaires, text)
+    except TooLarge as error:
+        return error
+
+
 def team_json(team, language: str) -> dict:
+    if isinstance(team, TooLarge):
+        return {"tooLarge": {"characters": team.characters, "lines": team.lines}}
     return {
         "members": [{"line": m.line, "name": m.name, "code": m.code, "result": result_json(m.result, language)}
                     for m in team.members],
         "skipped": [{"line": s.line, "text": s.text, "reason": s.reason, "detail": s.detail} for s in team.skipped],
         "summaries": [{"version": s.version, "count": s.count, "averages": s.averages, "verdicts": s.verdicts,
-                       "needs": [{"id": topic_id, "count": count} for topic_id, count in s.needs]} for s in team.summaries],
+                       "needs": [{"id": facet_id, "count": count} for facet_id, count in s.needs]} for s in team.summaries],
     }
 
 
@@ -129,7 +172,8 @@ def vectors(questionnaires: dict) -> dict:
         by_version[version] = {"answers": sets, "codes": [encode(questionnaire, answers) for answers in sets],
                                "results": [score(questionnaire, answers) for answers in sets]}
     texts = pastes(questionnaires, {version: data["answers"] for version, data in by_version.items()}, rng)
-    teams = [summarise(questionnaires, text) for text in texts]
+    texts += crafted_pastes(questionnaires)
+    teams = [team_or_refusal(questionnaires, text) for text in texts]
     codes = bad_codes(questionnaires, rng)
     return {
         "versions": [{"version": version, "answers": data["answers"], "codes": data["codes"],
@@ -137,10 +181,12 @@ def vectors(questionnaires: dict) -> dict:
                                   for language in LANGUAGES}} for version, data in by_version.items()],
         "badCodes": [{"code": code, "expected": code_result(code, questionnaires)} for code in codes],
         "pastes": texts,
+        "links": [{"text": text, "code": code_in(text)} for text in links(questionnaires)],
         "languages": {language: {
             "model": build_model(questionnaires, language, link=lambda path: path),
             "teams": [team_json(team, language) for team in teams],
-            "csv": [to_csv(questionnaires, team, language, words("widgets", language)) for team in teams],
+            "csv": [None if isinstance(team, TooLarge) else to_csv(questionnaires, team, language, words("widgets", language))
+                    for team in teams],
         } for language in LANGUAGES},
     }
 

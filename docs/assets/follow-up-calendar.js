@@ -5,6 +5,17 @@
 // Dates are counted as UTC calendar days, so a change to or from summer time cannot shift them.
 
 const DOMAIN = "nach-dem-abschluss.invalid"
+const YEARS_AROUND = 5  // close dates from five years back to five years ahead: every event stays a valid date
+
+/** Put values into {name} placeholders. A function replacer, so "$&", "$'" or "$1" in a value stay as typed. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => name in values ? String(values[name]) : whole)
+}
+
+/** The years a close may lie in, counted from `today`: {from, to}, both included. */
+export function allowedYears(today = new Date()) {
+  return { from: today.getUTCFullYear() - YEARS_AROUND, to: today.getUTCFullYear() + YEARS_AROUND }
+}
 
 /** "2027-03-26" as a UTC date, or null for anything that is not a real calendar date. */
 export function parseDate(value) {
@@ -76,12 +87,12 @@ function randomToken() {
 export function calendar({ steps, close, customer, texts, language, now = new Date() }) {
   const token = randomToken()
   const stamp = icsStamp(now)
-  const closed = texts.closed.replace("{date}", close.toLocaleDateString(language, { timeZone: "UTC" }))
+  const closed = fill(texts.closed, { date: close.toLocaleDateString(language, { timeZone: "UTC" }) })
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//Nach dem Abschluss//Follow-up plan//${language.toUpperCase()}`,
     "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
   steps.forEach((step, index) => {
     const day = dueDate(close, step)
-    const summary = customer ? texts.named.replace("{title}", step.title).replace("{name}", customer) : step.title
+    const summary = customer ? fill(texts.named, { title: step.title, name: customer }) : step.title
     const description = [closed, "", ...step.agenda.map(point => "– " + point)].join("\n")
     lines.push("BEGIN:VEVENT", `UID:${token}-${index + 1}-${step.id}@${DOMAIN}`, `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDay(day)}`, `DTEND;VALUE=DATE:${icsDay(addDays(day, 1))}`,
@@ -103,15 +114,19 @@ function download(text, fileName) {
 }
 
 function setUp(form) {
+  const years = allowedYears()
+  form.elements.close.min = `${years.from}-01-01`  // the date picker offers only the allowed years
+  form.elements.close.max = `${years.to}-12-31`
   const data = JSON.parse(form.querySelector("[data-cadence-data]").dataset.cadenceData)
   const status = form.querySelector("[data-cadence-status]")
   const dateField = form.elements.close
   form.addEventListener("submit", event => {
     event.preventDefault()
-    const close = parseDate(dateField.value)
-    if (!close) {
+    const close = parseDate(dateField.value), years = allowedYears()
+    const outside = close && (close.getUTCFullYear() < years.from || close.getUTCFullYear() > years.to)
+    if (!close || outside) {
       dateField.setAttribute("aria-invalid", "true")
-      status.textContent = form.dataset.errorDate
+      status.textContent = outside ? fill(form.dataset.errorRange || "{from}–{to}", years) : form.dataset.errorDate
       dateField.focus()
       return
     }
@@ -122,7 +137,7 @@ function setUp(form) {
     const fileName = `${form.dataset.fileName}-${isoDay(close)}.ics`
     const texts = { closed: form.dataset.closed, named: form.dataset.named }
     download(calendar({ steps, close, customer, texts, language: document.documentElement.lang || "de" }), fileName)
-    status.textContent = form.dataset.done.replace("{file}", fileName).replace("{count}", String(steps.length))
+    status.textContent = fill(form.dataset.done, { file: fileName, count: steps.length })
   })
   form.dataset.ready = ""
 }
@@ -131,5 +146,8 @@ function setUpAll() {
   for (const form of document.querySelectorAll("form[data-cadence-plan]:not([data-ready])")) setUp(form)
 }
 
-if (window.document$) window.document$.subscribe(setUpAll)
-else setUpAll()
+// In a page only: Node imports this module for its tests (tests/js/calendar.test.mjs).
+if (typeof document !== "undefined") {
+  if (window.document$) window.document$.subscribe(setUpAll)
+  else setUpAll()
+}

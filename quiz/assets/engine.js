@@ -4,10 +4,50 @@
 // from the model that Python writes, the operations run in the same order, and
 // tests/engine.test.mjs proves that both give identical results, byte for byte.
 
-// Text rules (quiz/text.py): one explicit set of blanks, upper-casing of a..z only.
-const blankPattern = model => model.rules.blanks
-export const trim = (model, text) => text.replace(new RegExp(`^[${blankPattern(model)}]+|[${blankPattern(model)}]+$`, "gu"), "")
+// Text rules (quiz/text.py): one explicit set of blanks, upper-casing of a..z only. Everything that
+// reads a paste or a link scans it once; no regular expression that could backtrack over it.
+const tables = new WeakMap()
+function charTable(model) {  // per UTF-16 unit: 1 blank, 2 separator, 4 edge of a name (every blank is in the BMP)
+  if (!tables.has(model)) {
+    const table = new Uint8Array(0x10000), blank = new RegExp(`[${model.rules.blanks}]`)
+    for (let unit = 0; unit < 0x10000; unit++) if (blank.test(String.fromCharCode(unit))) table[unit] = 1 | 4
+    for (const char of model.rules.separators) table[char.charCodeAt(0)] |= 2
+    for (const char of model.rules.nameEdges) table[char.charCodeAt(0)] |= 4
+    tables.set(model, table)
+  }
+  return tables.get(model)
+}
+function strip(text, table, mask, start = 0, end = text.length) {
+  while (start < end && table[text.charCodeAt(start)] & mask) start++
+  while (end > start && table[text.charCodeAt(end - 1)] & mask) end--
+  return text.slice(start, end)
+}
+export const trim = (model, text) => strip(text, charTable(model), 1)
 const asciiUpper = text => text.replace(/[a-z]+/g, letters => letters.toUpperCase())
+export function codePoints(text) {
+  let count = 0
+  for (let i = 0; i < text.length; i++) { const unit = text.charCodeAt(i); if (unit < 0xdc00 || unit > 0xdfff) count++ }
+  return count
+}
+
+// The code a code or share link carries ("…#code=1-ABC&x=y" -> "1-ABC"), trimmed and upper-cased; "" when too long.
+export function codeIn(model, text) {
+  if (text.length > model.rules.linkLimit && codePoints(text) > model.rules.linkLimit) return ""
+  const at = text.indexOf("code=")
+  if (at >= 0) text = text.slice(at + 5).split("&", 1)[0]
+  return asciiUpper(trim(model, text))
+}
+
+// [name, token] of a trimmed team line: the token is the last run without blanks, ";" or ","
+// (trailing separators ignored), the name everything before it, without its edges.
+export function splitLine(model, line) {
+  const table = charTable(model)
+  let end = line.length
+  while (end > 0 && table[line.charCodeAt(end - 1)] & 3) end--
+  let start = end
+  while (start > 0 && !(table[line.charCodeAt(start - 1)] & 3)) start--
+  return [strip(line, table, 4, 0, start), line.slice(start, end)]
+}
 
 export const roundedMean = (total, count) => Math.floor((2 * total + count) / (2 * count))
 export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, name) => name in values ? values[name] : whole)
@@ -85,11 +125,11 @@ export function score(model, entry, answers) {
   const phases = {}
   for (const id of ids) phases[id] = meanWhere(statement => statement.phase === id)
   const average = roundedMean(ids.reduce((sum, id) => sum + phases[id], 0), ids.length)
-  const recommendations = entry.topics
-    .map((topic, index) => ({ id: topic.id, index, value: meanWhere(statement => statement.topic === topic.id) }))
-    .filter(topic => topic.value !== null)
+  const recommendations = entry.facets
+    .map((facet, index) => ({ id: facet.id, index, value: meanWhere(statement => statement.facet === facet.id) }))
+    .filter(facet => facet.value !== null)
     .sort((a, b) => a.value - b.value || a.index - b.index)
-    .slice(0, recommendationCount).map(topic => topic.id)
+    .slice(0, recommendationCount).map(facet => facet.id)
   const base = { version: entry.version, phases, average, recommendations }
   if (entry.method === "phase_means") {
     const dropOff = phases.closing - phases.after_sale
@@ -97,12 +137,12 @@ export function score(model, entry, answers) {
     const metrics = { ...phases, average, drop_off: dropOff }
     return { ...base, level: average, levelBand: levelBand(model.rules, average), dropOff, dropOffRange: null,
              verdict: band.dropsOff ? "yes" : "no", dropsOff: band.dropsOff, pairs: null, clarity: null,
-             headline: band.headline.replaceAll("{drop}", dropOff),
+             headline: band.headline.replaceAll("{drop}", () => dropOff),
              profile: entry.profiles.find(profile => matches(profile.when, metrics)).id }
   }
   const differences = []
-  entry.topics.forEach(topic => {
-    const at = phase => entry.statements.findIndex(statement => statement.topic === topic.id && statement.phase === phase)
+  entry.facets.forEach(facet => {
+    const at = phase => entry.statements.findIndex(statement => statement.facet === facet.id && statement.phase === phase)
     const closing = at("closing"), after = at("after_sale")
     if (closing >= 0 && after >= 0 && points[closing] !== null && points[after] !== null) differences.push(points[closing] - points[after])
   })
@@ -111,11 +151,12 @@ export function score(model, entry, answers) {
   const level = levelOf(model.rules, points)
   const metrics = { drop_off: estimate.mean, level: level.points, verdict }
   const profile = verdict === "too_few" ? null : entry.profiles.find(profile => matches(profile.when, metrics)).id
+  // Placeholders are filled by functions: a "$&" in a text stays as written, as in Python.
   return { ...base, level: level.points, levelBand: level.band, dropOff: estimate.mean,
            dropOffRange: estimate.n ? [estimate.low, estimate.high] : null, verdict,
            dropsOff: verdict === "yes" ? true : verdict === "no" ? false : null, pairs: estimate.n,
            clarity: clarity(model.rules, estimate),
-           headline: entry.headlines[verdict].replaceAll("{level}", entry.levels[level.band]), profile }
+           headline: entry.headlines[verdict].replaceAll("{level}", () => entry.levels[level.band]), profile }
 }
 
 // --- result codes (quiz/codes.py) ---------------------------------------------------------------
@@ -170,22 +211,29 @@ export const VERDICTS = ["yes", "no", "unclear", "too_few"]
 const VERDICT_WORDS = { yes: "verdictYes", no: "verdictNo", unclear: "verdictUnclear", too_few: "verdictTooFew" }
 export const verdictLabel = (words, verdict) => words[VERDICT_WORDS[verdict]]
 
+// Why a code cannot be read (quiz/problems.py): context "link" or "line"; detail is the version
+// found, or the line a duplicate repeats.
+export const problemText = (model, context, reason, detail) =>
+  fill(model.codeProblems[context][reason], { found: detail, current: model.current, line: detail })
+
+// {members, skipped, summaries}, or {tooLarge: {characters, lines}} for a paste beyond the limits.
 export function summarise(model, text) {
-  const blanks = blankPattern(model)
-  const line_ = new RegExp(`^(.*?)[${blanks};,]*([^${blanks};,]+)$`, "su")
-  const nameTrim = new RegExp(`^[${blanks}:;,\\-–]+|[${blanks}:;,\\-–]+$`, "gu")
+  const characters = codePoints(text)
+  const lines = characters > model.rules.teamMaxCharacters ? null : text.split(/\r\n|\r|\n/)
+  if (lines === null || lines.length > model.rules.teamMaxLines)
+    return { tooLarge: { characters, lines: lines ? lines.length : (text.match(/\r\n|\r|\n/g) || []).length + 1 } }
   const members = [], skipped = [], seen = new Map()
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+  lines.forEach((raw, index) => {
     const line = trim(model, raw), number = index + 1
     if (!line) return
-    const [, name, token] = line_.exec(line)
-    const code = asciiUpper(trim(model, token.includes("code=") ? token.slice(token.indexOf("code=") + 5).split("&")[0] : token))
+    const [name, token] = splitLine(model, line)
+    const code = codeIn(model, token)
     const decoded = decode(model, code)
     if (decoded.problem) skipped.push({ line: number, text: line, reason: decoded.problem, detail: decoded.found ?? null })
     else if (seen.has(code)) skipped.push({ line: number, text: line, reason: "duplicate", detail: seen.get(code) })
     else {
       seen.set(code, number)
-      members.push({ line: number, name: name.replace(nameTrim, ""), code, result: score(model, decoded.entry, decoded.answers) })
+      members.push({ line: number, name, code, result: score(model, decoded.entry, decoded.answers) })
     }
   })
   const versions = [...new Set(members.map(member => member.result.version))].sort((a, b) => b - a)
@@ -202,9 +250,9 @@ function summary(model, entry, members) {
   averages.drop_off = drops.length ? tenths(drops, 100) : null
   const names = entry.method === "phase_means" ? ["yes", "no"] : VERDICTS
   const verdicts = Object.fromEntries(names.map(name => [name, members.filter(member => member.result.verdict === name).length]))
-  const needs = entry.topics
-    .map((topic, index) => ({ id: topic.id, index, count: members.filter(m => m.result.recommendations.includes(topic.id)).length }))
-    .sort((a, b) => b.count - a.count || a.index - b.index).slice(0, model.rules.teamNeedsCount).filter(topic => topic.count)
+  const needs = entry.facets
+    .map((facet, index) => ({ id: facet.id, index, count: members.filter(m => m.result.recommendations.includes(facet.id)).length }))
+    .sort((a, b) => b.count - a.count || a.index - b.index).slice(0, model.rules.teamNeedsCount).filter(facet => facet.count)
     .map(({ id, count }) => ({ id, count }))
   return { version: entry.version, count: members.length, averages, verdicts, needs }
 }

@@ -3,15 +3,15 @@
 // The numbers come from engine.js, the twin of the Python engine. Results of older versions of
 // the questionnaire (codes, links, history) keep the scoring they were made with.
 
-import { current as currentVersion, decode, encode, fill, score, verdictLabel } from "./engine.js"
-import { KEYS, chart, el, onPage, readJSON, storage } from "./widgets.js"
+import { codeIn, current as currentVersion, decode, encode, fill, problemText, score, verdictLabel } from "./engine.js"
+import { KEYS, OLD_KEYS, RENAMED, chart, el, notice as noticeOf, onPage, readJSON, reported, storage } from "./widgets.js"
 
 const NOT_APPLICABLE = "na"  // the radio value of "kam bei mir nicht vor" (quiz/assessment_page.py)
 const signed = number => (number > 0 ? "+" : number < 0 ? "−" : "±") + Math.abs(number)
 
 let current = null  // the self-assessment on the page now, for hash changes
 
-function setUp(root, model, modelUrl) {
+function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
   const words = model.wording
   const latest = currentVersion(model)
   const form = root.querySelector("[data-selfcheck-form]")
@@ -23,13 +23,16 @@ function setUp(root, model, modelUrl) {
   const dateFormat = new Intl.DateTimeFormat(model.language, { dateStyle: "medium" })
   const methodHref = root.dataset.method
 
-  const say = message => { notice.textContent = message; notice.hidden = !message }
+  const { say, tell } = noticeOf(notice)
+  // Answers stored by a newer version of the page are kept as they are until the reader starts again.
+  let keepStoredAnswers = false
   // One entry per statement: a number 1..5, null for "kam nicht vor", undefined while unanswered.
   const answers = () => ids.map(id => {
     const value = form.elements[id].value
     return value === NOT_APPLICABLE ? null : value ? Number(value) : undefined
   })
   const codeOf = text => decode(model, text)
+  const dated = entry => typeof entry.date === "string" && !Number.isNaN(Date.parse(entry.date))
   const validAnswer = (statement, answer) => answer === NOT_APPLICABLE ? statement.trigger
     : Number.isInteger(answer) && answer >= 1 && answer <= model.rules.scalePoints
 
@@ -39,27 +42,42 @@ function setUp(root, model, modelUrl) {
     form.querySelector("[data-selfcheck-count]").textContent = fill(words.progress, { answered, total: ids.length })
   }
 
+  // One write per change. When it fails, the older save is marked incomplete; where not even the
+  // mark fits, the older save makes room for it. A partial save never passes for a whole one.
   function saveAnswers() {
+    if (keepStoredAnswers) return
     const saved = {}
     answers().forEach((answer, i) => { if (answer !== undefined) saved[ids[i]] = answer === null ? NOT_APPLICABLE : answer })
-    storage.set(KEYS.answers, JSON.stringify({ version: latest.version, answers: saved }))
+    const failed = storage.write(KEYS.answers, JSON.stringify({ version: latest.version, answers: saved }))
+    if (!failed) { storage.remove(KEYS.incomplete); return }
+    if (!storage.set(KEYS.incomplete, "1")) { storage.remove(KEYS.answers); storage.set(KEYS.incomplete, "1") }
+    tell(failed === "full" ? words.answersNotKeptFull : words.storageBlocked)
   }
 
   // Answers in progress. Those of another version stay stored, with a word of explanation,
   // until the reader answers here; only data that cannot be read is dropped, and then said so.
   function restoreAnswers() {
+    if (storage.get(KEYS.incomplete) !== null) tell(words.answersIncomplete)
     const { value, damaged } = readJSON(KEYS.answers)
     if (value === null && !damaged) return
     const saved = value && value.answers
     const readable = !damaged && typeof saved === "object" && saved !== null && Number.isInteger(value.version)
-    if (!readable) { storage.remove(KEYS.answers); say(words.storageDamaged); return }
-    if (value.version !== latest.version) { say(fill(words.answersFromOlder, { found: value.version })); return }
-    const valid = Object.entries(saved).every(([id, answer]) => {
-      const statement = latest.statements.find(statement => statement.id === id)
-      return statement && validAnswer(statement, answer)
-    })
-    if (!valid) { storage.remove(KEYS.answers); say(words.storageDamaged); return }
-    for (const [id, answer] of Object.entries(saved)) form.elements[id].value = String(answer)
+    if (!readable) { storage.remove(KEYS.answers); tell(words.storageDamaged); return }
+    if (value.version > latest.version) {
+      keepStoredAnswers = true
+      tell(fill(words.answersFromNewer, { found: value.version, current: latest.version }))
+      return
+    }
+    if (value.version !== latest.version) { tell(fill(words.answersFromOlder, { found: value.version })); return }
+    // Each answer on its own: one that fits no statement (or is no answer) is dropped, the others stay.
+    const byId = new Map(latest.statements.map(statement => [statement.id, statement]))
+    const usable = Object.entries(saved).filter(([id, answer]) => byId.has(id) && validAnswer(byId.get(id), answer))
+    for (const [id, answer] of usable) form.elements[id].value = String(answer)
+    const dropped = Object.keys(saved).length - usable.length
+    if (dropped) {
+      tell(fill(words.answersPartlyDropped, { dropped, kept: usable.length }))
+      saveAnswers()
+    }
   }
 
   // Earlier results on this device: [{code, date}], oldest first. Results of every version this
@@ -67,12 +85,15 @@ function setUp(root, model, modelUrl) {
   function loadHistory() {
     const { value, damaged } = readJSON(KEYS.history)
     if (value === null && !damaged) return []
-    const readable = entry => entry && typeof entry.code === "string" && !Number.isNaN(Date.parse(entry.date)) &&
-      ["newer", undefined].includes(codeOf(entry.code).problem)
+    // An entry without a readable date is kept and shown as "Datum unbekannt"; only unreadable codes go.
+    const readable = entry => entry && typeof entry.code === "string" && ["newer", undefined].includes(codeOf(entry.code).problem)
     const entries = Array.isArray(value) ? value.filter(readable) : []
-    if (damaged || !Array.isArray(value) || entries.length !== value.length) {
+    if (damaged || !Array.isArray(value)) {
       storage.set(KEYS.history, JSON.stringify(entries))
-      say(words.storageDamaged)
+      tell(words.historyDamaged)
+    } else if (entries.length !== value.length) {
+      storage.set(KEYS.history, JSON.stringify(entries))
+      tell(fill(words.historyPartlyDropped, { dropped: value.length - entries.length, kept: entries.length }))
     }
     return entries.filter(entry => !codeOf(entry.code).problem)
   }
@@ -80,7 +101,7 @@ function setUp(root, model, modelUrl) {
   function historyText(entry) {
     const { entry: version, answers } = codeOf(entry.code)
     const result = score(model, version, answers)
-    const date = dateFormat.format(new Date(entry.date))
+    const date = dated(entry) ? dateFormat.format(new Date(entry.date)) : words.dateUnknown
     if (version.method === "phase_means")
       return fill(words.historyEntry, { date, average: result.average, after: result.phases.after_sale }) + " " +
         fill(words.historyVersion, { version: version.version })
@@ -105,7 +126,8 @@ function setUp(root, model, modelUrl) {
     const rows = entry.phases.map(phase => el("li", {}, fill(words.compareEntry,
       { label: phase.label, delta: signed(result.phases[phase.id] - earlier.phases[phase.id]) })))
     return el("section", { class: "selfcheck__compare" },
-      el("h3", {}, `${words.compareHeading} (${dateFormat.format(new Date(previous.date))})`), el("ul", {}, ...rows))
+      el("h3", {}, `${words.compareHeading} (${dated(previous) ? dateFormat.format(new Date(previous.date)) : words.dateUnknown})`),
+      el("ul", {}, ...rows))
   }
 
   // The numbers as sentences: phases, change, range, level, and what would make an open result clear.
@@ -164,8 +186,8 @@ function setUp(root, model, modelUrl) {
                      el("p", {}, profile.text)] : []),
       el("h3", {}, words.recommendationsHeading),
       el("ol", { class: "selfcheck__recommendations" }, ...result.recommendations.map(id => {
-        const topic = latest.topics.find(topic => topic.id === id) || entry.topics.find(topic => topic.id === id)
-        return el("li", { "data-topic": id }, el("a", { href: new URL(topic.href, modelUrl).href }, topic.title), el("br"), topic.text)
+        const facet = latest.facets.find(facet => facet.id === id) || entry.facets.find(facet => facet.id === id)
+        return el("li", { "data-facet": id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"), facet.text)
       })),
       ...(previous ? [comparison(entry, result, previous)] : []),
       el("section", { class: "selfcheck__share" },
@@ -189,9 +211,11 @@ function setUp(root, model, modelUrl) {
     form.hidden = false
   }
 
-  function restart() {
+  function restart() {  // the reader chooses to start again: stored answers of any version make way
     form.reset()
+    keepStoredAnswers = false
     storage.remove(KEYS.answers)
+    storage.remove(KEYS.incomplete)
     history.replaceState(null, "", location.pathname + location.search)
     say("")
     showProgress()
@@ -199,23 +223,23 @@ function setUp(root, model, modelUrl) {
     fieldsets[0].querySelector("input").focus()
   }
 
-  function showFromHash() {
+  // On a hash change the notice starts afresh; at start-up it keeps what the stored data had to say.
+  function showFromHash({ fresh = true } = {}) {
+    const put = fresh ? say : tell
     const fragment = location.hash.startsWith("#code=") ? location.hash.slice(6) : null
     if (fragment === null) return false
-    let text
-    try { text = decodeURIComponent(fragment) } catch { text = fragment }
-    const decoded = codeOf(text)
+    let text = fragment  // far beyond the limit (12 characters encode one at most) it is not even decoded
+    if (fragment.length <= 12 * model.rules.linkLimit) try { text = decodeURIComponent(fragment) } catch { /* as typed */ }
+    const code = codeIn(model, `code=${text}`)  // the one rule for links (quiz/text.py code_in)
+    const decoded = codeOf(code)
     if (decoded.problem) {
-      const messages = { foreign: words.linkForeign, damaged: words.linkDamaged,
-                         version: fill(words.linkVersion, { found: decoded.found }),
-                         newer: fill(words.linkNewer, { found: decoded.found, current: latest.version }) }
-      say(messages[decoded.problem])
+      put(problemText(model, "link", decoded.problem, decoded.found))
       showForm()
       return false
     }
-    say("")
-    const own = loadHistory().some(entry => entry.code === text)
-    showResult(text, decoded, { shared: !own })
+    put("")
+    const own = loadHistory().some(entry => entry.code === code)
+    showResult(code, decoded, { shared: !own })
     return true
   }
 
@@ -241,16 +265,18 @@ function setUp(root, model, modelUrl) {
     const previous = [...entries].reverse().find(entry => codeOf(entry.code).entry.version === latest.version) || null
     entries.push({ code, date: new Date().toISOString() })
     const stored = readJSON(KEYS.history).value  // keep entries this page cannot show (newer versions)
-    const hidden = Array.isArray(stored) ? stored.filter(entry => codeOf(entry.code).problem === "newer") : []
-    storage.set(KEYS.history, JSON.stringify([...hidden, ...entries]))
+    const hidden = Array.isArray(stored) ? stored.filter(entry => entry && codeOf(entry.code).problem === "newer") : []
+    const failed = storage.write(KEYS.history, JSON.stringify([...hidden, ...entries]))
     history.replaceState(null, "", `#code=${code}`)
     showResult(code, { entry: latest, answers: given }, { previous })
     showHistory()
+    if (failed) tell(failed === "full" ? words.resultNotKeptFull : words.resultNotKeptBlocked)
   })
 
   root.querySelector("[data-selfcheck-delete]").addEventListener("click", () => {
-    storage.remove(KEYS.answers)
-    storage.remove(KEYS.history)
+    for (const key of [KEYS.answers, KEYS.history, KEYS.incomplete, KEYS.reported, ...OLD_KEYS.filter(key => RENAMED[key] !== KEYS.team)])
+      storage.remove(key)
+    keepStoredAnswers = false
     form.reset()
     history.replaceState(null, "", location.pathname + location.search)
     showProgress()
@@ -259,12 +285,15 @@ function setUp(root, model, modelUrl) {
     say(words.deleted)
   })
 
-  if (!storage.set("selfcheck.probe", "1")) say(words.storageBlocked)
-  storage.remove("selfcheck.probe")
+  const probe = storage.write("selfcheck.probe", "1")
+  if (probe) tell(probe === "full" ? words.storageFull : words.storageBlocked)
+  else storage.remove("selfcheck.probe")
+  const damagedOld = migrated.damaged.filter(key => RENAMED[key] !== KEYS.team)
+  if (damagedOld.length) { tell(words.oldDataDamaged); reported(damagedOld) }
   restoreAnswers()
   showProgress()
   showHistory()
-  showFromHash()
+  showFromHash({ fresh: false })
   root.dataset.ready = "true"  // for tests and integrators: the questionnaire now reacts
   return { root, showFromHash }
 }
@@ -273,7 +302,7 @@ window.addEventListener("hashchange", () => {
   if (current && current.root.isConnected) current.showFromHash()
 })
 
-onPage("[data-selfcheck]", (root, model, modelUrl) => { current = setUp(root, model, modelUrl) })
+onPage("[data-selfcheck]", (...page) => { current = setUp(...page) })
 
 // For integrators and tests: the engine behind this page (the same functions the page uses).
 export { current, decode, encode, score } from "./engine.js"

@@ -1,8 +1,8 @@
 // The team overview page: result codes pasted by a sales lead, summed up in the browser by
 // engine.js (the twin of quiz/team.py). Nothing is sent anywhere.
 
-import { current, decimal, fill, summarise, toCsv, verdictLabel, version } from "./engine.js"
-import { KEYS, chart, el, onPage, readJSON, storage, svg } from "./widgets.js"
+import { current, decimal, fill, problemText, summarise, toCsv, verdictLabel, version } from "./engine.js"
+import { KEYS, OLD_KEYS, RENAMED, chart, el, grouped, notice, onPage, readJSON, reported, storage, svg } from "./widgets.js"
 
 function distribution(model, summary) {
   const words = model.wording, names = Object.keys(summary.verdicts), total = summary.count || 1
@@ -38,8 +38,8 @@ function versionSection(model, modelUrl, summary, several) {
       el("li", { "data-verdict": name }, fill(words.teamVerdicts, { label: verdictLabel(words, name), count, total })))),
     el("h3", {}, words.teamNeedsHeading),
     el("ol", { class: "selfcheck__recommendations" }, ...summary.needs.map(need => {
-      const topic = entry.topics.find(topic => topic.id === need.id)
-      return el("li", { "data-topic": need.id }, el("a", { href: new URL(topic.href, modelUrl).href }, topic.title), el("br"),
+      const facet = entry.facets.find(facet => facet.id === need.id)
+      return el("li", { "data-facet": need.id }, el("a", { href: new URL(facet.href, modelUrl).href }, facet.title), el("br"),
                 fill(words.teamNeed, { count: need.count, total }))
     })))
 }
@@ -85,8 +85,6 @@ function render(root, model, modelUrl, team) {
     link.click()
     setTimeout(() => URL.revokeObjectURL(link.href), 1000)
   })
-  const reasons = { foreign: words.skipForeign, damaged: words.skipDamaged, version: words.skipVersion,
-                    newer: words.skipNewer, duplicate: words.skipDuplicate }
   output.replaceChildren(...(team.members.length === 0 ? [el("p", {}, words.teamEmpty)] : [
     ...team.summaries.map(summary => versionSection(model, modelUrl, summary, team.summaries.length > 1)),
     el("h2", {}, words.teamTableHeading),
@@ -96,39 +94,63 @@ function render(root, model, modelUrl, team) {
   ]), ...(team.skipped.length ? [
     el("h2", {}, words.teamSkippedHeading),
     el("ul", { "data-team-skipped": "" }, ...team.skipped.map(skip => el("li", {}, fill(words.teamSkipped, {
-      line: skip.line, reason: fill(reasons[skip.reason], { found: skip.detail, current: model.current, line: skip.detail }) })))),
+      line: skip.line, reason: problemText(model, "line", skip.reason, skip.detail) })))),
   ] : []))
   output.hidden = false
 }
 
-function setUp(root, model, modelUrl) {
+function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
   const words = model.wording
   const form = root.querySelector("[data-team-form]"), input = root.querySelector("[data-team-input]")
-  const keep = root.querySelector("[data-team-keep]"), notice = root.querySelector("[data-selfcheck-notice]")
-  const say = message => { notice.textContent = message; notice.hidden = !message }
+  const keep = root.querySelector("[data-team-keep]"), output = root.querySelector("[data-team-result]")
+  const { say, tell } = notice(root.querySelector("[data-selfcheck-notice]"))
+  // A stored list this page cannot read stays as it is until the lead stores another or clears it.
+  let unreadable = false
+
+  // The list is stored only after it was read: a list the page cannot read is never kept.
   const show = () => {
-    if (keep.checked) storage.set(KEYS.team, JSON.stringify({ text: input.value }))
-    else storage.remove(KEYS.team)
-    render(root, model, modelUrl, summarise(model, input.value))
+    const team = summarise(model, input.value)
+    if (team.tooLarge) {
+      output.hidden = true
+      tell(fill(words.teamTooLarge, { characters: grouped(words, team.tooLarge.characters), lines: grouped(words, team.tooLarge.lines),
+        maxCharacters: grouped(words, model.rules.teamMaxCharacters), maxLines: grouped(words, model.rules.teamMaxLines) }))
+      return false
+    }
+    render(root, model, modelUrl, team)
+    return true
   }
-  form.addEventListener("submit", event => { event.preventDefault(); say(""); show() })
-  keep.addEventListener("change", () => { if (!keep.checked) storage.remove(KEYS.team) })
+  const store = () => {
+    if (!keep.checked) { if (!unreadable) storage.remove(KEYS.team); return }
+    const failed = storage.write(KEYS.team, JSON.stringify({ text: input.value }))
+    if (failed) tell(failed === "full" ? words.teamNotKeptFull : words.teamNotKeptBlocked)
+    else unreadable = false
+  }
+  form.addEventListener("submit", event => {
+    event.preventDefault()
+    say("")
+    if (show()) store()
+  })
+  keep.addEventListener("change", () => { if (!keep.checked && !unreadable) storage.remove(KEYS.team) })
   root.querySelector("[data-team-clear]").addEventListener("click", () => {
     input.value = ""
-    storage.remove(KEYS.team)
-    root.querySelector("[data-team-result]").hidden = true
+    for (const key of [KEYS.team, ...OLD_KEYS.filter(key => RENAMED[key] === KEYS.team)]) storage.remove(key)
+    keep.checked = false
+    unreadable = false
+    output.hidden = true
     say(words.teamCleared)
   })
+  const damagedOld = migrated.damaged.filter(key => RENAMED[key] === KEYS.team)
+  if (damagedOld.length) { tell(words.oldTeamDamaged); reported(damagedOld) }
   const { value, damaged } = readJSON(KEYS.team)
+  root.dataset.ready = "true"  // "Liste löschen" works from here on, whatever was stored
   if (damaged || (value !== null && typeof (value && value.text) !== "string")) {
-    storage.remove(KEYS.team)
-    say(words.storageDamaged)
+    unreadable = true
+    tell(words.teamUnreadable)
   } else if (value !== null) {
     input.value = value.text
     keep.checked = true
-    show()
+    setTimeout(show)  // after the page has become usable: even a list that is too long never holds it up
   }
-  root.dataset.ready = "true"
 }
 
 onPage("[data-teamview]", setUp)

@@ -72,9 +72,9 @@ def expect_result(page, questionnaire, answers, language="de"):
     expect(result.locator("a[data-method-link]")).to_have_text(words["methodLink"])
     if expected.profile:
         expect(result.locator("[data-profile]")).to_have_attribute("data-profile", expected.profile)
-    topics = result.locator("li[data-topic]")
-    assert topics.evaluate_all("items => items.map(li => li.dataset.topic)") == list(expected.recommendations)
-    for href in topics.locator("a").evaluate_all("links => links.map(a => a.href)"):
+    facets = result.locator("li[data-facet]")
+    assert facets.evaluate_all("items => items.map(li => li.dataset.facet)") == list(expected.recommendations)
+    for href in facets.locator("a").evaluate_all("links => links.map(a => a.href)"):
         assert page.request.get(href).status == 200, href
     code = encode(questionnaire, answers)
     expect(result.locator("[data-selfcheck-code]")).to_have_text(code)
@@ -219,12 +219,14 @@ def test_tampered_share_links_show_a_message_and_a_fresh_questionnaire(page, bas
     page.requests.assert_clean()
 
 
-@pytest.mark.parametrize("stored", ['{"not json', '[{"code": "<b>x</b>", "date": "gestern"}]', '{"code": 1}'])
-def test_tampered_stored_history_is_discarded_with_a_message(page, base_url, stored):
+@pytest.mark.parametrize("stored, message", [
+    ('{"not json', DE["historyDamaged"]), ('{"code": 1}', DE["historyDamaged"]),
+    ('[{"code": "<b>x</b>", "date": "gestern"}]', DE["historyPartlyDropped"].replace("{dropped}", "1").replace("{kept}", "0"))])
+def test_tampered_stored_history_is_discarded_with_a_message(page, base_url, stored, message):
     page.goto(base_url)
     page.evaluate("value => localStorage.setItem('selfcheck.history', value)", stored)
     open_assessment(page, base_url)
-    expect(page.locator(NOTICE)).to_have_text(DE["storageDamaged"])
+    expect(page.locator(NOTICE)).to_have_text(message)
     expect(page.locator("[data-selfcheck-form]")).to_be_visible()
     assert page.locator("article b").count() == 0
     page.requests.assert_clean()
@@ -276,7 +278,7 @@ def test_assessment_contract_for_integrators(page, base_url, questionnaire):
         expect(fieldset).to_have_attribute("data-item", statement.id)
         expect(fieldset).to_have_attribute("data-phase", statement.phase)
         expect(fieldset).to_have_attribute("data-keyed", statement.keyed)
-        expect(fieldset).to_have_attribute("data-facet", statement.topic)
+        expect(fieldset).to_have_attribute("data-facet", statement.facet)
         expect(fieldset.locator("legend")).to_contain_text(statement.text["de"])
         values = fieldset.locator("input[type=radio]").evaluate_all("inputs => inputs.map(i => i.value)")
         assert values == ["1", "2", "3", "4", "5"] + (["na"] if statement.trigger else [])

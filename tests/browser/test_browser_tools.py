@@ -114,6 +114,33 @@ def test_without_a_name_the_summaries_are_the_step_titles_and_a_missing_date_is_
     page.requests.assert_clean()
 
 
+def test_close_dates_outside_the_allowed_years_are_explained_and_the_last_allowed_day_gives_valid_dates(berlin_page, edition):
+    page = berlin_page
+    page.goto(edition.url + "werkzeuge/90-tage/")
+    ready(page, PLAN)
+    form = page.locator(PLAN)
+    this_year = page.evaluate("new Date().getUTCFullYear()")
+    first, last = this_year - 5, this_year + 5
+    expect(form.locator("input[name='close']")).to_have_attribute("max", f"{last}-12-31")
+    message = form.get_attribute("data-error-range").replace("{from}", str(first)).replace("{to}", str(last))
+    for far in ("9999-12-31", f"{last + 1}-01-01", f"{first - 1}-12-31"):
+        form.locator("input[name='close']").fill(far)
+        form.locator("button[type='submit']").click()
+        expect(form.locator("[role='status']")).to_have_text(message)
+        expect(form.locator("input[name='close']")).to_have_attribute("aria-invalid", "true")
+    for close in (date(last, 12, 31), date(first, 1, 1)):
+        _, raw = download_plan(page, close, "b2b", "$& $' $1")
+        check_rfc5545_form(raw, "$& $' $1")
+        days = re.findall(rb"\r\nDT(?:START|END);VALUE=DATE:([^\r]*)\r\n", raw)
+        assert days and all(re.fullmatch(rb"[0-9]{8}", day) for day in days), "RFC 5545 dates: eight digits"
+        events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        assert len(events) == len(CADENCE["variants"]["b2b"])
+        for event, step in zip(events, CADENCE["variants"]["b2b"]):
+            assert event.decoded("DTSTART") == due(close, step["after"])
+            assert str(event["SUMMARY"]).endswith(": $& $' $1")
+    page.requests.assert_clean()
+
+
 # --- templates ----------------------------------------------------------------------------------
 
 def templates_page(browser, base_url, edition, *, clipboard: bool):

@@ -37,6 +37,18 @@ def test_a_page_built_from_the_cli_output_works_without_mkdocs(tmp_path, browser
         answers = answers_for(questionnaire, "classic_curve")
         answer(page, questionnaire, answers)
         expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(score(questionnaire, answers).headline["de"])
+        # The chart is styled by the engine's own stylesheet: lines stroked, not filled, without the site's CSS.
+        lines = page.locator("[data-selfcheck-result] .effort-chart polyline")
+        expect(lines).to_have_count(2)
+        styles = lines.evaluate_all("""lines => lines.map(line => {
+            const style = getComputedStyle(line)
+            return { fill: style.fill, stroke: style.stroke, width: style.strokeWidth }
+        })""")
+        for style in styles:
+            assert style["fill"] == "none" and style["stroke"] not in ("none", "") and style["width"] == "3px", styles
+        assert styles[0]["stroke"] != styles[1]["stroke"], "the top line and the reader's line differ"
+        grid = page.locator("[data-selfcheck-result] .effort-chart__grid line").first
+        assert grid.evaluate("line => getComputedStyle(line).stroke") not in ("none", "")
         assert not log.foreign and not log.errors
         assert [failure for failure in log.failed if "/assets/" in failure] == [], "every script, style and model is there"
     finally:

@@ -33,6 +33,6 @@ def test_self_assessment_works_from_start_to_result(page, project_site, question
     answers = answers_for(questionnaire, "classic_curve")
     answer(page, questionnaire, answers)
     expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(score(questionnaire, answers).headline["de"])
-    for href in page.locator("li[data-topic] a").evaluate_all("links => links.map(a => a.href)"):
+    for href in page.locator("li[data-facet] a").evaluate_all("links => links.map(a => a.href)"):
         assert href.startswith(project_site) and fetch(href)[0] == 200, href
     log.assert_clean()

@@ -4,7 +4,6 @@ keys, and a damaged value (here: Material's colour-scheme choice) is treated as 
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from playwright.sync_api import expect
@@ -106,16 +105,21 @@ def test_the_version_2_site_keeps_version_1_history_answers_and_links(page, base
 
 @pytest.fixture(scope="module")
 def version_1_site(tmp_path_factory):
-    """The site as it was before version 2: built with the newest published version held back."""
+    """The site as it was before version 2: built with the newest published version held back.
+
+    The held-back config lives in a temporary folder beside links to the project's own files, so
+    that its relative paths (INHERIT, docs, hooks) resolve as in the project and nothing is written
+    into the working tree."""
     folder = tmp_path_factory.mktemp("older-site")
+    project = folder / "project"
+    project.mkdir()
+    for entry in ROOT.iterdir():
+        if not entry.name.startswith(".") and entry.name not in ("site", "node_modules"):
+            (project / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     for language, (config, subfolder) in EDITIONS.items():  # German first: its build empties the folder
-        # INHERIT resolves against the config's folder; one name per process, as two workers may build it
-        older = ROOT / f"older-{language}-{os.getpid()}.yml"
+        older = project / f"older-{language}.yml"
         older.write_text(f"INHERIT: {config}\nextra:\n  selfcheck_latest_version: 1\n", encoding="utf-8")
-        try:
-            result = build_edition(older, folder / "site" / subfolder)
-        finally:
-            older.unlink()
+        result = build_edition(older, folder / "site" / subfolder)
         assert result.returncode == 0, result.stderr
     server = serve(folder / "site")
     yield server.url

@@ -32,7 +32,7 @@ def test_browser_team_page_shows_each_version_sorts_and_exports(page, base_url, 
                 f"{phase.label['de']}: {decimal(summary.averages[phase.id])} %")
         for verdict, count in summary.verdicts.items():
             expect(section.locator(f"li[data-verdict='{verdict}']")).to_contain_text(f": {count} ")
-        assert section.locator("li[data-topic]").evaluate_all("items => items.map(li => li.dataset.topic)") == \
+        assert section.locator("li[data-facet]").evaluate_all("items => items.map(li => li.dataset.facet)") == \
             [t for t, _ in summary.needs]
     expect(result.locator("figure svg")).to_have_count(2 * len(team.summaries))
     expect(result.locator("[data-team-skipped] li")).to_have_count(4)

@@ -75,13 +75,13 @@ def test_self_assessment_recommendations_point_to_existing_anchors(site_dir, lan
     model_path = root / "assets" / "selfcheck" / "model.json"  # links in the model are relative to it
     model = json.loads(model_path.read_text(encoding="utf-8"))
     assert model["language"] == language
-    topics = [topic for version in model["versions"] for topic in version["topics"]]
-    assert len(model["versions"]) >= 2 and topics
-    for topic in topics:
-        target, fragment = resolve(site_dir, model_path, topic["href"])
-        assert target is not None and target.exists(), topic
+    facets = [facet for version in model["versions"] for facet in version["facets"]]
+    assert len(model["versions"]) >= 2 and facets
+    for facet in facets:
+        target, fragment = resolve(site_dir, model_path, facet["href"])
+        assert target is not None and target.exists(), facet
         if fragment:
-            assert fragment in parse(target).ids, topic
+            assert fragment in parse(target).ids, facet
 
 
 def test_no_third_party_url_in_html_css_or_js(site_dir, base_url):

@@ -204,7 +204,7 @@ def test_every_page_names_only_the_cadence_timings(site_dir, language):
 def test_every_recommendation_names_only_the_cadence_timings(definition):
     questionnaire = load_questionnaire(definition)
     problems = []
-    for topic in questionnaire.topics:
+    for topic in questionnaire.facets:
         for language in LANGUAGES:
             text = f"{topic.title[language]}.\n{topic.text[language]}"
             problems += problems_in(text, f"quiz/questionnaires/{definition.name}: recommendation '{topic.id}' ({language})")

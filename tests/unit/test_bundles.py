@@ -11,7 +11,8 @@ import subprocess
 from conftest import ROOT
 from quiz.site_files import ASSETS, asset
 
-BUDGET_GZIP = 8 * 1024  # a page's script and stylesheet together, as the reader's phone receives them
+BUDGET_GZIP = 9 * 1024  # a page's script and stylesheet together, as the reader's phone receives them
+# (8 KiB until issues 15/16 added the chart's own styles, the storage notices and linear-time parsing: 7.1 -> 8.4 KiB)
 
 
 def test_the_served_bundles_are_built_from_the_current_modules(tmp_path):

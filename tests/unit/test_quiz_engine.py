@@ -63,9 +63,9 @@ def test_agreeing_with_everything_cancels_out_in_the_pairs(questionnaire):
 
 def test_weakest_facets_are_recommended(questionnaire):
     answers = answers_for(questionnaire, "top_seller")
-    facet = questionnaire.topics[-1].id
+    facet = questionnaire.facets[-1].id
     for index, statement in enumerate(questionnaire.statements):
-        if statement.topic == facet:
+        if statement.facet == facet:
             answers[index] = 6 - answers[index]  # the worst answer on every statement of one facet
     assert score(questionnaire, answers).recommendations[0] == facet
 
@@ -120,7 +120,7 @@ def test_cli_check_reports_every_published_version(published):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         fill(words("cli", "en")["checkOk"], file=f"quiz/questionnaires/v{version}.yml", version=version,
-             statements=len(q.statements), topics=len(q.topics), profiles=len(q.profiles))
+             statements=len(q.statements), facets=len(q.facets), profiles=len(q.profiles))
         for version, q in sorted(published.items())]
 
 
@@ -151,6 +151,17 @@ def test_cli_score_rejects_a_damaged_code_in_one_line(language):
     result = quiz_cli("--language", language, "score", "1-ZZZ")
     assert result.returncode == 1
     assert result.stderr == f"1-ZZZ: {words('widgets', language)['linkDamaged']}\n"
+
+
+@pytest.mark.parametrize("link, found", [
+    ("  https://example.org/selbsttest/#code={code}&utm=1 ", True),  # the team overview's rule: up to '&', trimmed
+    ("{lower}", True), ("#code= {code}\u00a0", True), ("x" * 5000 + "#code={code}", False)])  # too long: not a code
+def test_cli_score_reads_links_by_the_one_rule(questionnaire, link, found):
+    code = encode(questionnaire, answers_for(questionnaire, "fader"))
+    result = quiz_cli("score", link.format(code=code, lower=code.lower()))
+    assert (result.returncode == 0) is found, result.stderr
+    if not found:
+        assert result.stderr.endswith(f": {words('widgets', 'de')['linkForeign']}\n")
 
 
 def test_cli_build_writes_everything_another_generator_needs(tmp_path):

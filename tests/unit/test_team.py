@@ -69,6 +69,25 @@ def test_cli_says_there_is_nothing_to_evaluate_in_an_empty_file(tmp_path):
     assert result.stderr.splitlines()[-1] == fill(words("cli", "de")["nothingToEvaluate"], file=listing)
 
 
+@pytest.mark.parametrize("language, numbers", [("de", ("1.000.001", "1", "1.000.000", "20.000")),
+                                               ("en", ("20,000", "20,001", "1,000,000", "20,000"))])
+def test_cli_refuses_a_paste_beyond_the_limits_with_its_numbers(tmp_path, language, numbers):
+    listing = tmp_path / "team.txt"
+    listing.write_text(" " * 1_000_001 if language == "de" else "\n" * 20_000, encoding="utf-8")
+    result = quiz_cli("--language", language, "team", listing)
+    characters, lines, most, most_lines = numbers
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"{listing}: " + fill(words("widgets", language)["teamTooLarge"], characters=characters,
+                                                     lines=lines, maxCharacters=most, maxLines=most_lines) + "\n"
+
+
+def test_lines_with_trailing_separators_or_only_separators_are_read_not_fatal(published):
+    code = encode(published[max(published)], answers_for(published[max(published)], "fader"))
+    team = summarise(published, f"Anna Berger;  {code};\n;;,\n– Ben –, {code.lower()},;\n")
+    assert [(m.line, m.name, m.code) for m in team.members] == [(1, "Anna Berger", code)]
+    assert [(s.line, s.reason) for s in team.skipped] == [(2, "foreign"), (3, "duplicate")]
+
+
 def test_cli_prints_the_same_overview(published, pasted, tmp_path):
     listing = tmp_path / "team.txt"
     listing.write_text(pasted, encoding="utf-8")
