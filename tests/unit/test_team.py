@@ -5,6 +5,8 @@ from __future__ import annotations
 from csv import reader
 from io import StringIO
 
+import pytest
+
 from quiz import encode, score
 from quiz.model import PHASE_IDS, VERDICTS
 from quiz.team import decimal, summarise, to_csv
