@@ -51,7 +51,7 @@ def main() -> int:
             for run in range(RUNS):
                 page.goto(base + "selbsttest/")
                 page.wait_for_selector("[data-selfcheck][data-ready]", state="attached")
-                for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, personas[run % len(personas)])):
+                for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, personas[run % len(personas)]), strict=False):
                     page.check(f"fieldset[data-item='{statement.id}'] input[value='{answer}']")
                 timings.append(page.evaluate("""() => new Promise(done => {
                     let start
@@ -67,8 +67,8 @@ def main() -> int:
             browser.close()
         server.shutdown()
 
-    packed = {path.name: size for path, (_, size) in zip(assets, sizes)}
-    rows = [[f"`{path.name}` as served (raw / gzip)", f"{raw:,} B / {gz:,} B", ""] for path, (raw, gz) in zip(assets, sizes)]
+    packed = {path.name: size for path, (_, size) in zip(assets, sizes, strict=False)}
+    rows = [[f"`{path.name}` as served (raw / gzip)", f"{raw:,} B / {gz:,} B", ""] for path, (raw, gz) in zip(assets, sizes, strict=False)]
     for label, names in PAGE_ASSETS.items():
         total = sum(packed[name] for name in names)
         rows.append([f"{label}: widget JS + CSS, gzip ({' + '.join(names)})", f"{total:,} B",

@@ -32,7 +32,7 @@ class StaticServer(http.server.ThreadingHTTPServer):
         if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser that stopped reading
             super().handle_error(request, client_address)
 
-    def start(self) -> "StaticServer":
+    def start(self) -> StaticServer:
         threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # quick shutdown
         return self
 

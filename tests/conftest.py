@@ -254,7 +254,7 @@ def search(page, text: str):
 
 def answer(page, questionnaire, answers, language: str = "de"):
     """Tick one answer per statement with the mouse, then press the submit button."""
-    for statement, value in zip(questionnaire.statements, answers):
+    for statement, value in zip(questionnaire.statements, answers, strict=False):
         choice = "na" if value is None else value  # "kam nicht vor"
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{choice}']").check()
     page.get_by_role("button", name=words("widgets", language)["submit"]).click()

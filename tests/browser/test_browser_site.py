@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import search
 from playwright.sync_api import expect
+
+from conftest import search
 
 
 def nav_urls(page) -> list[str]:

@@ -9,10 +9,11 @@ import sys
 
 from playwright.sync_api import expect
 
-from conftest import ROOT, answer, ready, serve
-from personas import answers_for
 from quiz import score
 from scripts.browser import RequestLog
+
+from conftest import ROOT, answer, ready, serve
+from personas import answers_for
 
 
 def page_from_markdown(markdown: str) -> str:

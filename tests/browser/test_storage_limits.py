@@ -9,11 +9,12 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import answer, ready
-from personas import answers_for
 from quiz import encode
 from quiz.team import MAX_CHARACTERS
 from quiz.wording import fill
+
+from conftest import answer, ready
+from personas import answers_for
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_with_200_units_left_a_partial_save_is_marked_and_never_passes_for_whole
     prepare(page, edition, {"selfcheck.history": history}, left=200)
     open_page(page, edition)
     expect(page.locator(NOTICE)).to_be_hidden()
-    for statement, value in zip(questionnaire.statements, answers_for(questionnaire, "top_seller")):
+    for statement, value in zip(questionnaire.statements, answers_for(questionnaire, "top_seller"), strict=False):
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='{'na' if value is None else value}']").check()
     expect(page.locator(NOTICE)).to_have_text(edition.words["answersNotKeptFull"])
     page.get_by_role("button", name=edition.words["submit"]).click()

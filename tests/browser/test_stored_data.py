@@ -8,11 +8,12 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, ready, serve
-from personas import answers_for
 from quiz import encode, load_all, score
 from quiz.wording import fill, words
 from scripts.editions import EDITIONS, build_edition
+
+from conftest import ROOT, ready, serve
+from personas import answers_for
 
 DE = words("widgets", "de")
 
@@ -77,7 +78,7 @@ def test_a_damaged_colour_scheme_choice_is_ignored_and_the_toggle_works(page, ed
 def test_the_version_2_site_keeps_version_1_history_answers_and_links(page, base_url, questionnaire):
     older = load_all()[1]
     old_codes = [encode(older, answers_for(older, persona)) for persona in ("fader", "classic_curve")]
-    history = [{"code": code, "date": f"2026-0{month}-01T09:00:00.000Z"} for month, code in zip((3, 6), old_codes)]
+    history = [{"code": code, "date": f"2026-0{month}-01T09:00:00.000Z"} for month, code in zip((3, 6), old_codes, strict=False)]
     answers = json.dumps({"version": 1, "answers": {older.statements[0].id: 4}})
     store(page, base_url, {"selfcheck.history": json.dumps(history), "selfcheck.answers": answers})
     page.goto(base_url + "selbsttest/")

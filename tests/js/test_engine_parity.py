@@ -10,11 +10,12 @@ import sys
 
 import pytest
 
-from conftest import ROOT
 from quiz import load_all
 from quiz.team import MAX_CHARACTERS, MAX_LINES
 from quiz.text import LINK_LIMIT
 from tests.parity_vectors import ANSWER_SETS, write
+
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +54,9 @@ def test_the_vectors_cover_every_version_answer_kind_bad_code_and_odd_paste(vect
     assert any(len(team.get("summaries", [])) == 2 for team in teams), "mixed versions in one paste"
     refused = [team["tooLarge"] for team in teams if "tooLarge" in team]
     assert {(size["characters"] > MAX_CHARACTERS, size["lines"] > MAX_LINES) for size in refused} == {(True, False), (False, True)}
-    read = [paste for paste, team in zip(data["pastes"], teams) if "members" in team]
+    read = [paste for paste, team in zip(data["pastes"], teams, strict=False) if "members" in team]
     assert max(map(len, read)) == MAX_CHARACTERS and max(paste.count("\n") for paste in read) == MAX_LINES - 1
-    assert any(len(paste) >= 200_000 and team["members"] for paste, team in zip(data["pastes"], teams) if "members" in team)
+    assert any(len(paste) >= 200_000 and team["members"] for paste, team in zip(data["pastes"], teams, strict=False) if "members" in team)
     codes = [link["code"] for link in data["links"]]
     assert "" in codes and any(len(link["text"]) > LINK_LIMIT for link in data["links"]) and codes.count(codes[0]) >= 5
     assert any("\ufeff" in paste for paste in data["pastes"]) and any("=HYPERLINK" in paste for paste in data["pastes"])

@@ -15,8 +15,9 @@ from markdown.extensions.toc import slugify as lossy_slugify
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from conftest import EDITIONS, ROOT
 from hooks.anchors import on_config, slugify
+
+from conftest import EDITIONS, ROOT
 from site_html import html_pages
 
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -103,7 +103,7 @@ def test_the_90_day_page_shows_both_variants_as_the_data_says(site_dir, language
     for variant, steps in CADENCE["variants"].items():
         header, *rows = page.tables[variant]
         assert len(rows) == len(steps), variant
-        for row, step in zip(rows, steps):
+        for row, step in zip(rows, steps, strict=False):
             (unit, count), = step["after"].items()
             when, title, agenda = row
             assert when.startswith(f"{count} {UNIT_WORDS[language][unit]}"), (variant, when)

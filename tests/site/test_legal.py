@@ -9,8 +9,9 @@ import re
 import pytest
 import yaml
 
-from conftest import EDITIONS, ROOT, copy_project
 from scripts.editions import build_edition
+
+from conftest import EDITIONS, ROOT, copy_project
 from site_html import built, text_of
 
 REGISTRY = ROOT / "includes" / "legal.yml"

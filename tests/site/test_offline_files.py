@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+
 import pytest
 
 from scripts.editions import EDITIONS

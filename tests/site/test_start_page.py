@@ -8,6 +8,7 @@ import re
 import pytest
 
 from scripts.editions import EDITIONS
+
 from site_html import text_of
 
 WORD = {"de": "Aussagen", "en": "statements"}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from stack_build import build_with_stack
 
 from quiz import encode, score
 from quiz.team import decimal, summarise
@@ -22,6 +21,7 @@ from scripts.editions import EDITIONS
 from axe import violations
 from conftest import answer, ready, serve
 from personas import answers_for
+from stack_build import build_with_stack
 
 AVERAGE = {"de": "{label}: {value} %", "en": "{label}: {value}%"}  # as each edition writes a share
 SEPARATOR = {"de": ",", "en": "."}
