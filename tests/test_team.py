@@ -32,7 +32,7 @@ def published():
 
 @pytest.fixture(scope="module")
 def pasted(published) -> str:
-    """The personas as a lead would paste them: version 2 and some version-1 codes, names, links,
+    """The personas as a lead would paste them: current-version and some version-1 codes, names, links,
     bare codes, bad lines, a duplicate."""
     latest = published[max(published)]
     lines = []
@@ -47,7 +47,7 @@ def pasted(published) -> str:
 
 def test_each_version_is_summed_up_on_its_own(published, pasted):
     team = summarise(published, pasted)
-    assert [summary.version for summary in team.summaries] == [2, 1]
+    assert [summary.version for summary in team.summaries] == [max(published), 1]
     assert len(team.members) == len(PERSONAS) + len(OLDER)
     for summary in team.summaries:
         questionnaire = published[summary.version]
@@ -75,9 +75,10 @@ def test_csv_opens_in_german_excel_and_says_the_version(published, pasted):
     assert csv.endswith("\r\n") and "\n" not in csv.replace("\r\n", "")
     rows = list(reader(StringIO(csv[1:], newline=""), delimiter=";"))
     assert len(rows) == 1 + len(PERSONAS) + len(OLDER) + 2  # header, people, one average per version
-    assert rows[-2][:2] == [fill(DE["teamAverageVersion"], version=2), "2"]
+    latest = str(max(published))
+    assert rows[-2][:2] == [fill(DE["teamAverageVersion"], version=latest), latest]
     assert rows[-1][:2] == [fill(DE["teamAverageVersion"], version=1), "1"] and "," in rows[-1][2]
-    assert sorted(row[1] for row in rows[1:-2]) == ["1"] * len(OLDER) + ["2"] * len(PERSONAS)
+    assert sorted(row[1] for row in rows[1:-2]) == ["1"] * len(OLDER) + [latest] * len(PERSONAS)
 
 
 def test_csv_defuses_names_that_excel_would_run_as_formulas(published, pasted):
