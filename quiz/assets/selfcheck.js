@@ -3,7 +3,7 @@
 // The numbers come from engine.js, the twin of the Python engine. Results of older versions of
 // the questionnaire (codes, links, history) keep the scoring they were made with.
 
-import { current as currentVersion, decode, encode, fill, score, verdictLabel } from "./engine.js"
+import { NOT_ASKED, current as currentVersion, decode, encode, fill, rulesOf, score, verdictLabel } from "./engine.js"
 import { KEYS, chart, el, onPage, readJSON, storage } from "./widgets.js"
 
 const NOT_APPLICABLE = "na"  // the radio value of "kam bei mir nicht vor" (quiz/assessment_page.py)
@@ -18,17 +18,27 @@ function setUp(root, model, modelUrl) {
   const output = root.querySelector("[data-selfcheck-result]")
   const notice = root.querySelector("[data-selfcheck-notice]")
   const historyBox = root.querySelector("[data-selfcheck-history]")
-  const ids = latest.statements.map(statement => statement.id)
+  const ids = latest.statements.filter(statement => !statement.reserve).map(statement => statement.id)
   const fieldsets = [...form.querySelectorAll("fieldset[data-item]")]
+  // Version 3's reserve: its own form below the result, offered while a result stays open.
+  const reserveForm = root.querySelector("[data-selfcheck-reserve]")
+  const reserveIds = latest.statements.filter(statement => statement.reserve).map(statement => statement.id)
+  let reserveBase = null  // the code whose reserve is offered: {code, previous}
   const dateFormat = new Intl.DateTimeFormat(model.language, { dateStyle: "medium" })
   const methodHref = root.dataset.method
 
   const say = message => { notice.textContent = message; notice.hidden = !message }
   // One entry per statement: a number 1..5, null for "kam nicht vor", undefined while unanswered.
-  const answers = () => ids.map(id => {
-    const value = form.elements[id].value
+  const valueOf = (owner, id) => {
+    const value = owner.elements[id].value
     return value === NOT_APPLICABLE ? null : value ? Number(value) : undefined
-  })
+  }
+  const answers = () => ids.map(id => valueOf(form, id))
+  // Every statement of the current version in order: the base test's answers, the reserve not asked.
+  const fullAnswers = given => {
+    const byId = new Map(ids.map((id, i) => [id, given[i]]))
+    return latest.statements.map(statement => statement.reserve ? NOT_ASKED : byId.get(statement.id))
+  }
   const codeOf = text => decode(model, text)
   const validAnswer = (statement, answer) => answer === NOT_APPLICABLE ? statement.trigger
     : Number.isInteger(answer) && answer >= 1 && answer <= model.rules.scalePoints
@@ -56,7 +66,7 @@ function setUp(root, model, modelUrl) {
     if (value.version !== latest.version) { say(fill(words.answersFromOlder, { found: value.version })); return }
     const valid = Object.entries(saved).every(([id, answer]) => {
       const statement = latest.statements.find(statement => statement.id === id)
-      return statement && validAnswer(statement, answer)
+      return statement && !statement.reserve && validAnswer(statement, answer)
     })
     if (!valid) { storage.remove(KEYS.answers); say(words.storageDamaged); return }
     for (const [id, answer] of Object.entries(saved)) form.elements[id].value = String(answer)
@@ -120,14 +130,26 @@ function setUp(root, model, modelUrl) {
     return el("ul", { class: "selfcheck__numbers" }, ...items)
   }
 
-  function explanation(result) {
+  function explanation(entry, result) {
+    const rules = rulesOf(model, entry)
+    const reserve = result.reserve ? [el("p", { "data-reserve-pairs": String(result.reserve) },
+      fill(words.reserveAnswered, { pairs: result.reserve }))] : []
     if (result.verdict === "too_few")
-      return [el("p", { "data-clarity": "too_few" }, fill(words.tooFew, { pairs: result.pairs, min: model.rules.minPairs }))]
-    if (result.verdict !== "unclear" || !result.clarity) return []
+      return [el("p", { "data-clarity": "too_few" }, fill(words.tooFew, { pairs: result.pairs, min: rules.minPairs })), ...reserve]
+    if (result.verdict !== "unclear" || !result.clarity) return reserve
     const [low, high] = result.dropOffRange
     return [el("p", { "data-clarity": result.clarity.side }, result.clarity.side === "yes"
-      ? fill(words.unclearYes, { low, threshold: model.rules.yesFrom })
-      : fill(words.unclearNo, { high, threshold: model.rules.noUpTo }))]
+      ? fill(words.unclearYes, { low, threshold: rules.yesFrom })
+      : fill(words.unclearNo, { high, threshold: rules.noUpTo })), ...reserve]
+  }
+
+  // Offer the reserve under the reader's own open result of the current version, once.
+  function offerReserve(code, entry, result, { shared, previous }) {
+    if (!reserveForm) return
+    const open = !shared && entry.version === latest.version && result.verdict === "unclear" && result.reserve === 0
+    reserveBase = open ? { code, previous } : null
+    if (open && reserveForm.hidden) reserveForm.reset()
+    reserveForm.hidden = !open
   }
 
   function showResult(code, decoded, { shared = false, previous = null } = {}) {
@@ -155,7 +177,7 @@ function setUp(root, model, modelUrl) {
         result.headline),
       ...(older ? [el("p", { class: "selfcheck__older" }, fill(words.olderResult, { version: entry.version, current: latest.version }))] : []),
       ...(shared ? [el("p", {}, words.sharedNote)] : []),
-      ...explanation(result),
+      ...explanation(entry, result),
       chart(entry.phases, result.phases, words.chartTitle, words),
       el("h3", {}, words.numbersHeading),
       numbers(entry, result),
@@ -176,6 +198,7 @@ function setUp(root, model, modelUrl) {
       el("p", { class: "selfcheck__actions" }, restartButton))
     output.hidden = false
     form.hidden = true
+    offerReserve(code, entry, result, { shared, previous })
     output.focus()
     document.dispatchEvent(new CustomEvent("selfcheck:result", { detail: {
       code, version: entry.version, phases: { ...result.phases }, dropOff: result.dropOff,
@@ -187,6 +210,7 @@ function setUp(root, model, modelUrl) {
     output.hidden = true
     output.replaceChildren()
     form.hidden = false
+    if (reserveForm) { reserveForm.hidden = true; reserveBase = null }
   }
 
   function restart() {
@@ -236,16 +260,53 @@ function setUp(root, model, modelUrl) {
       return
     }
     say("")
-    const code = encode(model, latest, given)
+    const full = fullAnswers(given)
+    const code = encode(model, latest, full)
     const entries = loadHistory()
     const previous = [...entries].reverse().find(entry => codeOf(entry.code).entry.version === latest.version) || null
     entries.push({ code, date: new Date().toISOString() })
+    storeHistory(entries)
+    history.replaceState(null, "", `#code=${code}`)
+    showResult(code, { entry: latest, answers: full }, { previous })
+    showHistory()
+  })
+
+  function storeHistory(entries) {
     const stored = readJSON(KEYS.history).value  // keep entries this page cannot show (newer versions)
     const hidden = Array.isArray(stored) ? stored.filter(entry => codeOf(entry.code).problem === "newer") : []
     storage.set(KEYS.history, JSON.stringify([...hidden, ...entries]))
+  }
+
+  // The reserve answered: the same result with more pairs. Its code replaces the open one in the
+  // history (one attempt, one entry), the link follows, and selfcheck:result fires again.
+  if (reserveForm) reserveForm.addEventListener("submit", event => {
+    event.preventDefault()
+    if (!reserveBase) return
+    const given = reserveIds.map(id => valueOf(reserveForm, id))
+    const open = [...reserveForm.querySelectorAll("fieldset[data-item]")].filter((fieldset, i) => given[i] === undefined)
+    if (open.length) {
+      open.forEach(fieldset => fieldset.classList.add("selfcheck__item--open"))
+      say(open.length === 1 ? words.missingOne : fill(words.missing, { count: open.length }))
+      open[0].querySelector("input").focus()
+      return
+    }
+    say("")
+    const base = codeOf(reserveBase.code)
+    const byId = new Map(reserveIds.map((id, i) => [id, given[i]]))
+    const full = latest.statements.map((statement, i) => statement.reserve ? byId.get(statement.id) : base.answers[i])
+    const code = encode(model, latest, full)
+    const entries = loadHistory()
+    const at = entries.map(entry => entry.code).lastIndexOf(reserveBase.code)
+    if (at >= 0) entries[at] = { code, date: entries[at].date }
+    else entries.push({ code, date: new Date().toISOString() })
+    storeHistory(entries)
     history.replaceState(null, "", `#code=${code}`)
-    showResult(code, { entry: latest, answers: given }, { previous })
+    const previous = reserveBase.previous
+    showResult(code, { entry: latest, answers: full }, { previous })
     showHistory()
+  })
+  if (reserveForm) reserveForm.addEventListener("change", event => {
+    event.target.closest("fieldset").classList.remove("selfcheck__item--open")
   })
 
   root.querySelector("[data-selfcheck-delete]").addEventListener("click", () => {
