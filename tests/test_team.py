@@ -107,7 +107,7 @@ def test_cli_prints_the_same_overview(published, pasted, tmp_path):
     for summary in team.summaries:
         assert fill(DE["teamVersionHeading"], version=summary.version, count=summary.count) in result.stdout
         for phase in PHASE_IDS:
-            assert f"{decimal(summary.averages[phase])} %" in result.stdout
+            assert f"{decimal(summary.averages[phase]):>6}" in result.stdout  # points, the unit in the heading
     assert result.stderr.splitlines() == [
         fill(DE["teamSkipped"], line=2, reason=DE["skipForeign"]),
         fill(DE["teamSkipped"], line=5, reason=fill(DE["skipNewer"], found=7, current=max(published))),
@@ -130,7 +130,7 @@ def test_browser_team_page_shows_each_version_sorts_and_exports(page, base_url, 
         expect(section.locator("h2")).to_have_text(fill(DE["teamVersionHeading"], version=summary.version, count=summary.count))
         for phase in published[summary.version].phases:
             expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-                f"{phase.label['de']}: {decimal(summary.averages[phase.id])} %")
+                fill(DE["teamAverageValue"], label=phase.label["de"], value=decimal(summary.averages[phase.id])))
         for verdict, count in summary.verdicts.items():
             expect(section.locator(f"li[data-verdict='{verdict}']")).to_contain_text(f": {count} ")
         assert section.locator("li[data-topic]").evaluate_all("items => items.map(li => li.dataset.topic)") == \
