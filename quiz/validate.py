@@ -119,6 +119,7 @@ class _Parser(Checker):
             "levels", "profiles"), optional=("estimator",))
         phases = self.phases(data)
         facets = self.topics(data, field="facets", kind="facet")
+        estimator = self.choice(data, "estimator", "top level", ESTIMATORS) if "estimator" in data else "floored"
         statements = self.paired_statements(data, facets)
         return Questionnaire(
             **self.common(data, phases, lowest_version=2),
@@ -130,7 +131,7 @@ class _Parser(Checker):
             not_applicable=self.text(data, "not_applicable", "top level"),
             headlines=self.named_texts(data, "verdict", VERDICTS),
             levels=self.named_texts(data, "levels", LEVELS),
-            estimator=self.choice(data, "estimator", "top level", ESTIMATORS) if "estimator" in data else "floored",
+            estimator=estimator,
         )
 
     def common(self, data, phases: tuple, *, lowest_version: int) -> dict:
