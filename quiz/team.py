@@ -49,6 +49,7 @@ class Summary:
     averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5); drop_off None without any
     verdicts: dict  # verdict -> people, in VERDICTS order (version 1 knows only yes and no)
     needs: tuple  # (topic id, people who have it among their recommendations), most first
+    reserve: int | None = None  # version 3 on: people whose code carries answered reserve pairs
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
               for index, topic in enumerate(questionnaire.topics)]
     needs = tuple((topic_id, needed) for needed, _, topic_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
                   if needed)
-    return Summary(questionnaire.version, len(members), averages, verdicts, needs)
+    reserve = sum(bool(m.result.reserve) for m in members) if questionnaire.has_reserve else None
+    return Summary(questionnaire.version, len(members), averages, verdicts, needs, reserve)
 
 
 def decimal(tenths: int, separator: str = ",") -> str:

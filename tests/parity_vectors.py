@@ -142,7 +142,8 @@ def team_json(team, language: str) -> dict:
                     for m in team.members],
         "skipped": [{"line": s.line, "text": s.text, "reason": s.reason, "detail": s.detail} for s in team.skipped],
         "summaries": [{"version": s.version, "count": s.count, "averages": s.averages, "verdicts": s.verdicts,
-                       "needs": [{"id": topic_id, "count": count} for topic_id, count in s.needs]} for s in team.summaries],
+                       "needs": [{"id": topic_id, "count": count} for topic_id, count in s.needs],
+                       "reserve": s.reserve} for s in team.summaries],
     }
 
 

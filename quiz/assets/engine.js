@@ -217,7 +217,8 @@ function summary(model, entry, members) {
     .map((topic, index) => ({ id: topic.id, index, count: members.filter(m => m.result.recommendations.includes(topic.id)).length }))
     .sort((a, b) => b.count - a.count || a.index - b.index).slice(0, model.rules.teamNeedsCount).filter(topic => topic.count)
     .map(({ id, count }) => ({ id, count }))
-  return { version: entry.version, count: members.length, averages, verdicts, needs }
+  const reserve = entry.estimate && entry.estimate.reserve ? members.filter(member => member.result.reserve > 0).length : null
+  return { version: entry.version, count: members.length, averages, verdicts, needs, reserve }
 }
 
 // 725 -> "72,5": one decimal, with the German decimal comma unless told otherwise.

@@ -236,3 +236,28 @@ def test_old_codes_give_the_results_they_gave_before_version_3(published, code, 
     assert (result.verdict, result.drop_off, list(result.drop_range) if result.drop_range else None,
             result.profile, result.level) == (verdict, drop, drop_range, profile, level)
     assert questionnaire.estimator == "floored" and not questionnaire.has_reserve
+
+
+# --- the team overview --------------------------------------------------------------------------
+
+def test_the_team_overview_sums_each_version_and_counts_reserve_answers(published, v3):
+    from quiz.team import summarise, to_csv
+    from quiz.wording import words
+    pairs = [v3.statements[closing].pair for closing, _ in v3.twins()]
+    reserve_pairs = {v3.statements[closing].pair for closing, _ in v3.twins(reserve=True)}
+    open_only = pattern(v3, 4, 3, lower=set(pairs[:9]))
+    settled = pattern(v3, 4, 3, lower=set(pairs[:9]) | reserve_pairs, reserve=3)
+    v2 = published[2]
+    older = [4 if statement.keyed == "plus" else 2 for statement in v2.statements]
+    codes = {"Anna": encode(v3, open_only), "Ben": encode(v3, settled), "Cem": encode(v3, pattern(v3, 5, 5)),
+             "Dora": encode(v2, older)}
+    team = summarise(published, "\n".join(f"{name}: {code}" for name, code in codes.items()))
+    assert [summary.version for summary in team.summaries] == [3, 2]
+    latest, second = team.summaries
+    assert (latest.count, latest.reserve, second.count, second.reserve) == (3, 1, 1, None)
+    assert latest.verdicts == {"yes": 1, "no": 1, "unclear": 1, "too_few": 0}  # Ben's reserve settled his result
+    ben = next(member for member in team.members if member.name == "Ben")
+    assert ben.result == score(v3, settled) and ben.result.reserve == 5
+    rows = to_csv(published, team, "de", words("widgets", "de")).split("\r\n")
+    ben_row = next(row for row in rows if row.startswith("Ben;")).split(";")
+    assert ben_row[-1] == codes["Ben"] and ben_row[-3] == words("widgets", "de")["verdictYes"]
