@@ -130,10 +130,18 @@ function setUp(root, model, modelUrl) {
     return el("ul", { class: "selfcheck__numbers" }, ...items)
   }
 
-  function explanation(entry, result) {
+  function explanation(entry, result, offered) {
     const rules = rulesOf(model, entry)
     const reserve = result.reserve ? [el("p", { "data-reserve-pairs": String(result.reserve) },
       fill(words.reserveAnswered, { pairs: result.reserve }))] : []
+    if (offered) {  // a button, not a link: the address keeps its #code= for reloads and sharing
+      const go = el("button", { type: "button", class: "md-button" }, words.reserveGo)
+      go.addEventListener("click", () => {
+        reserveForm.scrollIntoView({ block: "start" })
+        reserveForm.querySelector("input").focus({ preventScroll: true })
+      })
+      reserve.push(el("p", { "data-reserve-offer": "" }, fill(words.reserveOffer, { pairs: reserveIds.length / 2 }), " ", go))
+    }
     if (result.verdict === "too_few")
       return [el("p", { "data-clarity": "too_few" }, fill(words.tooFew, { pairs: result.pairs, min: rules.minPairs })), ...reserve]
     if (result.verdict !== "unclear" || !result.clarity) return reserve
@@ -144,9 +152,12 @@ function setUp(root, model, modelUrl) {
   }
 
   // Offer the reserve under the reader's own open result of the current version, once.
+  const reserveOpen = (entry, result, shared) =>
+    Boolean(reserveForm) && !shared && entry.version === latest.version && result.verdict === "unclear" && result.reserve === 0
+
   function offerReserve(code, entry, result, { shared, previous }) {
     if (!reserveForm) return
-    const open = !shared && entry.version === latest.version && result.verdict === "unclear" && result.reserve === 0
+    const open = reserveOpen(entry, result, shared)
     reserveBase = open ? { code, previous } : null
     if (open && reserveForm.hidden) reserveForm.reset()
     reserveForm.hidden = !open
@@ -177,7 +188,7 @@ function setUp(root, model, modelUrl) {
         result.headline),
       ...(older ? [el("p", { class: "selfcheck__older" }, fill(words.olderResult, { version: entry.version, current: latest.version }))] : []),
       ...(shared ? [el("p", {}, words.sharedNote)] : []),
-      ...explanation(entry, result),
+      ...explanation(entry, result, reserveOpen(entry, result, shared)),
       chart(entry.phases, result.phases, words.chartTitle, words),
       el("h3", {}, words.numbersHeading),
       numbers(entry, result),

@@ -116,6 +116,11 @@ def test_the_reserve_by_mouse_narrows_the_range_and_updates_the_verdict(page, ba
     expect(reserve.locator("h2")).to_have_text(fill(DE["reserveHeading"], pairs=pairs))
     fieldsets = reserve.locator("fieldset[data-item][data-phase][data-facet][data-keyed]")
     expect(fieldsets).to_have_count(2 * pairs)
+    # the result points to the reserve; its button takes the reader there without touching the address
+    expect(page.locator(RESULT + " [data-reserve-offer]")).to_contain_text(fill(DE["reserveOffer"], pairs=pairs))
+    page.get_by_role("button", name=DE["reserveGo"]).click()
+    expect(fieldsets.first.locator("input").first).to_be_focused()
+    assert page.evaluate("location.hash") == f"#code={encode(V3, OPEN)}"
     # never forced: submitting with open statements only marks them
     reserve.get_by_role("button").click()
     expect(page.locator(NOTICE)).to_have_text(fill(DE["missing"], count=2 * pairs))
