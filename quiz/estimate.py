@@ -1,5 +1,7 @@
-"""How sure the self-assessment (version 2) may be about a drop-off: the estimate, its range,
-the verdict and the rep's overall level.
+"""How sure the self-assessment may be about a drop-off: the estimate, its range, the verdict
+and the rep's overall level. Version 2's floored interval comes first and stays frozen; version
+3's moderated interval follows below (section "version 3"); a questionnaire names its estimator
+and RULES holds both.
 
 Why this file exists: version 1 turned one difference of two phase means into a firm "yes" or
 "no". Version 2 states a range and says "not clear yet" when the answers do not settle it.

@@ -1,4 +1,5 @@
-"""Can a rep trust the version-2 verdict? The seeded simulated population of
+"""Can a rep trust the verdict? Version 3 (bottom of this file) on TEST_SEED, and version 2, frozen,
+on the seeded simulated population of
 benchmarks/validity.py (issue 10, item 8; the same 10,000 reps its table shows) against the
 three targets, and the rules of
 quiz/estimate.py one by one: too few pairs, a clear drop, a clear "no", "not clear yet",
