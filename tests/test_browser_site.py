@@ -70,7 +70,7 @@ def test_effort_curve_diagram_is_visible_in_both_schemes(page, edition):
     expect(chart).to_be_visible()
     column = page.locator("article").bounding_box()["width"]
     assert chart.bounding_box()["width"] >= min(0.9 * column, 500), "the diagram uses the column's width"
-    expect(chart.locator(".effort-chart__label--top")).to_contain_text("100 Punkte" if edition.language == "de" else "100 points")
+    expect(chart.locator(".effort-chart__label--top")).to_contain_text("100 %" if edition.language == "de" else "100%")
     # Every label lies inside the drawing: "100 %" on the y-axis was once cut at the left edge.
     width = chart.evaluate("svg => svg.viewBox.baseVal.width")
     spans = chart.locator("text").evaluate_all(
