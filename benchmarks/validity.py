@@ -1,11 +1,11 @@
 """Does the self-assessment give a verdict a rep can trust? Simulated reps whose true drop-off is
-known answer version 1 and version 2 (both as published in quiz/questionnaires/, or version 2 as
-the stand-in design below); this prints, side by side, how often each version is wrong,
-undecided and right about the range, what calibrations of quiz/estimate.py were tried, and how
-the design (number of pairs) moves the result. tests/test_validity.py asserts the targets.
+known answer version 2 and version 3 as published in quiz/questionnaires/; this prints, side by
+side, how often each is wrong, undecided and right about the range, judged against both truths,
+version 3 before and after its reserve pairs, two robustness scenarios, and the calibrations of
+version 3's estimator that were tried. tests/test_validity.py asserts the targets (version 3 on
+TEST_SEED, a seed never used for tuning).
 
-    .venv/bin/python -m benchmarks.validity           # version 2 as defined in quiz/questionnaires/v2.yml
-    .venv/bin/python -m benchmarks.validity --design  # version 2 as the stand-in design below
+    .venv/bin/python -m benchmarks.validity
 
 The population (issue 10, item 8), per rep:
   - base effort B ~ uniform(0.25, 1): the level at the close;
@@ -24,22 +24,19 @@ over endless repetitions of their answering noise, with their own levels and hab
 with mu = 1 + 4 x level + h and Phi the standard normal distribution function: exact, including
 the rounding of answers and their clipping at 1 and 5 (no Monte Carlo error). It averages over
 all facets of the design, answered or not, so it is a property of the rep, not of one sitting.
-We do not use the latent 100 x (B - after level) as the truth, because answers pile up at 1 and 5
-and no questionnaire can see a difference beyond the ends of its scale: a rep at 100 % whose
-answers are already "bei allen" cannot show the first part of a drop. The latent drop is
-reported as a check ("wrong, judged by the latent drop").
-For version 1 the truth is the same expectation of its own rule: mean expected points of the
-closing statements minus those of the after-sale statements. Version 1's statements ask about
-different behaviour in the two phases, so each gets its own habit; only cl_impatient and
-as_impatient share one (the one pair that asks the same thing twice).
+This is the SCALE truth. The LATENT truth, 100 x (B - after level), is judged too (issue 17):
+answers pile up at 1 and 5 and no questionnaire can see a difference beyond the ends of its
+scale (a rep at 100 % whose answers are already "bei allen" cannot show the first part of a
+drop), so the two differ, and a verdict must hold against both.
+Version 3 adds its reserve: the truth averages over ALL its pairs (base test and reserve), so the
+same truth judges the result before and after the reserve. Its reps answer the reserve exactly
+when the base test says "not clear yet" (every rep accepts the offer).
 
-The true level (for "level band right") is the same expectation over all statements (version 2)
-or over the mean of the four phases (version 1), put in the bands of quiz/estimate.py.
 Because the truth is taken at the noise of the run, a rep can be a clear case at noise 0.7 and
 a borderline one at noise 1.0 (answers near 1 and 5 move less when noise pushes them inward).
 
 Clear cases: true drop >= 25 or <= 0 points. Wrong: "yes" when the true drop <= 0, "no" when it
-is >= 25. Version 1 has no range and never says "not clear yet".
+is >= 25. Both are counted by each truth over its own clear cases.
 """
 
 from __future__ import annotations
@@ -52,9 +49,10 @@ import time
 from dataclasses import dataclass
 
 from benchmarks.tables import publish, table
-from quiz import load_all, score
-from quiz.estimate import (CONFIDENCE, MIN_PAIRS, NO_UP_TO, SD_FLOOR, T_TABLE, YES_FROM, drop_estimate, level,
-                           level_band, pair_differences, statement_points, verdict)
+from quiz import load_all
+from quiz.estimate import (CONFIDENCE, CONFIDENCE_V3, FLOORED, MIN_PAIRS, MODERATED, NO_UP_TO, SD_FLOOR, T_TABLE,
+                           T_TABLE_V3, YES_FROM, Rules, drop_estimate, estimate_by, level, level_band,
+                           pair_differences, statement_points, verdict, verdict_by)
 
 REPS = 10_000
 SEED = 20261127
@@ -73,44 +71,20 @@ class Item:
     facet: str  # statements sharing a facet share the rep's habit; closing + after_sale = a pair
     keyed: str  # "plus" or "minus"
     trigger: bool  # offers "kam bei mir nicht vor"
-
-
-def v2_design() -> list[Item]:
-    """The stand-in for version 2 used before its definition landed (``--design``): 10 facets with a
-    closing and an after-sale twin of the same keying (3 minus-keyed, 3 with a trigger on both
-    twins), plus 5 first-contact and 5 proposal statements on some of the same facets."""
-    facets = [  # facet, keyed, trigger
-        ("prepare", "plus", False), ("take_time", "plus", False), ("in_touch", "plus", False),
-        ("problem_fast", "plus", True), ("calm_demands", "minus", True), ("promises", "plus", False),
-        ("next_step", "plus", False), ("referral", "plus", True), ("put_off", "minus", False),
-        ("sure_thing", "minus", False),
-    ]
-    first_contact = ["prepare", "take_time", "in_touch", "promises", "next_step"]
-    proposal = ["prepare", "take_time", "calm_demands", "promises", "next_step"]
-    keyed = {facet: key for facet, key, _ in facets}
-    items = [Item(f"fc_{facet}", "first_contact", facet, keyed[facet], False) for facet in first_contact]
-    items += [Item(f"pr_{facet}", "proposal", facet, keyed[facet], False) for facet in proposal]
-    for phase, prefix in (("closing", "cl"), ("after_sale", "as")):
-        items += [Item(f"{prefix}_{facet}", phase, facet, key, trigger) for facet, key, trigger in facets]
-    return items
+    pair: str | None = None  # version 3: the twins' id (before it, the facet is the pair)
+    reserve: bool = False  # version 3: asked only when the base test leaves the result open
 
 
 def items_from_definition(questionnaire) -> list[Item]:
     """A loaded version-2 definition's statements as Items (a statement's topic is its facet)."""
-    return [Item(statement.id, statement.phase, statement.facet, statement.keyed, bool(statement.trigger))
-            for statement in questionnaire.statements]
+    return [Item(statement.id, statement.phase, statement.facet, statement.keyed, bool(statement.trigger),
+                 statement.pair, statement.reserve) for statement in questionnaire.statements]
 
 
 def questionnaires() -> tuple:
     """(version 1, version 2) as published in quiz/questionnaires/."""
     published = load_all()
     return published[1], published[2]
-
-
-def v1_items(questionnaire) -> list[Item]:
-    shared = {"cl_impatient": "impatient", "as_impatient": "impatient"}
-    return [Item(statement.id, statement.phase, shared.get(statement.id, statement.id), statement.keyed, False)
-            for statement in questionnaire.statements]
 
 
 # --- the population ----------------------------------------------------------------------------
@@ -166,11 +140,13 @@ def expected_points(mean_answer: float, noise: float) -> float:
     return 25 * (4 - below)
 
 
-def pairs_of(items: list[Item]) -> list[tuple[int, int]]:
-    """(closing index, after-sale index) per facet that has both."""
-    closing = {item.facet: index for index, item in enumerate(items) if item.phase == "closing"}
-    after = {item.facet: index for index, item in enumerate(items) if item.phase == "after_sale"}
-    return [(closing[facet], after[facet]) for facet in closing if facet in after]
+def pairs_of(items: list[Item], reserve: bool | None = None) -> list[tuple[int, int]]:
+    """(closing index, after-sale index) per pair that has both (``reserve``: only base or only
+    reserve pairs; None: all)."""
+    closing = {item.pair or item.facet: index for index, item in enumerate(items) if item.phase == "closing"}
+    after = {item.pair or item.facet: index for index, item in enumerate(items) if item.phase == "after_sale"}
+    return [(closing[key], after[key]) for key in closing
+            if key in after and (reserve is None or items[closing[key]].reserve == reserve)]
 
 
 def true_drop_pairs(items: list[Item], rep: Rep, noise: float) -> float:
@@ -180,15 +156,6 @@ def true_drop_pairs(items: list[Item], rep: Rep, noise: float) -> float:
         return expected_points(1 + 4 * rep.levels[item.phase] + rep.habits[item.facet], noise)
     pairs = pairs_of(items)
     return sum(points(closing) - points(after) for closing, after in pairs) / len(pairs)
-
-
-def true_drop_phases(items: list[Item], rep: Rep, noise: float) -> float:
-    """Version 1's truth: expected closing mean minus expected after-sale mean."""
-    def phase_mean(phase: str) -> float:
-        values = [expected_points(1 + 4 * rep.levels[phase] + rep.habits[item.facet], noise)
-                  for item in items if item.phase == phase]
-        return sum(values) / len(values)
-    return phase_mean("closing") - phase_mean("after_sale")
 
 
 def true_level(items: list[Item], rep: Rep, noise: float, by_phase: bool) -> float:
@@ -204,20 +171,6 @@ def true_level(items: list[Item], rep: Rep, noise: float, by_phase: bool) -> flo
 
 def latent_drop(rep: Rep) -> float:
     return 100 * (rep.levels["closing"] - rep.levels["after_sale"])
-
-
-def design_levers(items: list[Item]) -> list[tuple[str, list[Item]]]:
-    """Version 2 as it is, and changed where the number of answered pairs comes from."""
-    def with_facets(count: int) -> list[Item]:
-        extra = [Item(f"{prefix}_extra{number}", phase, f"extra{number}", "plus", False)
-                 for number in range(count) for phase, prefix in (("closing", "cl"), ("after_sale", "as"))]
-        return items + extra
-    triggered = [facet for facet in dict.fromkeys(item.facet for item in items if item.trigger)]
-    fewer = [Item(item.id, item.phase, item.facet, item.keyed, item.trigger and item.facet != triggered[0])
-             for item in items]
-    return [("as simulated above", items), ("one more pair without trigger", with_facets(1)),
-            ("two more pairs without trigger", with_facets(2)),
-            (f"{len(triggered) - 1} instead of {len(triggered)} facets with a trigger", fewer)]
 
 
 # --- the two versions' verdicts ----------------------------------------------------------------
@@ -241,16 +194,6 @@ def v2_cases(items: list[Item], reps: list[Rep], noise: float) -> list[Case]:
         band = level_band(math.floor(true_level(items, rep, noise, by_phase=False) + 0.5))
         cases.append(Case(true_drop_pairs(items, rep, noise), latent_drop(rep), tuple(differences),
                           level(points).band == band))
-    return cases
-
-
-def v1_cases(questionnaire, items: list[Item], reps: list[Rep], noise: float) -> list[Case]:
-    cases = []
-    for rep in reps:
-        result = score(questionnaire, answers(items, rep, noise))
-        band = level_band(math.floor(true_level(items, rep, noise, by_phase=True) + 0.5))
-        cases.append(Case(true_drop_phases(items, rep, noise), latent_drop(rep), (), result.level_band == band,
-                          result.drop_off, result.drops_off))
     return cases
 
 
@@ -346,35 +289,13 @@ def t_quantile_exact(probability: float, df: int) -> float:
 
 
 @functools.lru_cache(maxsize=None)
-def t_table(confidence: int) -> tuple:
-    """Two-sided ``confidence`` per cent, df = 1..30, three decimals (as quiz.estimate.T_TABLE)."""
-    return tuple(round(t_quantile_exact(1 - (100 - confidence) / 200, df), 3) for df in range(1, 31))
+def t_table(confidence: int, size: int = 30) -> tuple:
+    """Two-sided ``confidence`` per cent, df = 1..size, three decimals (as quiz.estimate.T_TABLE;
+    T_TABLE_V3 has 40)."""
+    return tuple(round(t_quantile_exact(1 - (100 - confidence) / 200, df), 3) for df in range(1, size + 1))
 
 
 # --- the report --------------------------------------------------------------------------------
-
-# What was tried, on version 2 at noise 0.7 (the shipped rule is Rule()). Also tried and not
-# kept: a moderated spread, (k x s0^2 + (n - 1) x s^2) / (k + n - 1) with k + n - 1 degrees of
-# freedom (k 2..32, s0 18..38 points, 80..90 %): no better than the floor (best 16.1 % not
-# clear yet at 90.2 % coverage). Lowering the floor narrows the range, which trades coverage
-# for fewer "not clear yet" one for one; a gap between the thresholds only adds "not clear yet".
-CALIBRATION = [
-    Rule(sd_floor=0, confidence=90, yes_from=14, no_up_to=13),  # the textbook t-interval
-    Rule(sd_floor=25, confidence=90, yes_from=14, no_up_to=13),
-    Rule(sd_floor=0, confidence=80, yes_from=14, no_up_to=13),
-    Rule(sd_floor=28, confidence=80, yes_from=14, no_up_to=13),
-    Rule(sd_floor=30, confidence=78, yes_from=14, no_up_to=13),
-    Rule(sd_floor=32, confidence=75, yes_from=14, no_up_to=13),
-    Rule(sd_floor=34, confidence=70, yes_from=14, no_up_to=13),
-    Rule(),
-    Rule(sd_floor=38, confidence=70, yes_from=14, no_up_to=13),
-    Rule(yes_from=10, no_up_to=9),
-    Rule(yes_from=13, no_up_to=12),
-    Rule(yes_from=17, no_up_to=16),
-    Rule(yes_from=18, no_up_to=7),
-    Rule(yes_from=25, no_up_to=0),
-]
-
 
 def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f} %"
@@ -384,76 +305,227 @@ def points(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}"
 
 
+# --- version 3: the moderated interval, the reserve and two robustness scenarios -----------------
+
+V3_TARGETS = {  # per cent, version 3 at noise 0.7 (issue 17, item 5)
+    "wrong": 1.0,  # clear cases, by both truths, before and after the reserve
+    "coverage": 90.0,  # the range holds the scale truth, all reps, before and after the reserve
+    "unclear_before": 15.0,  # clear cases by the scale truth, before the reserve
+    "unclear_after": 10.0,  # ... after the reserve, scale truth
+    "unclear_after_latent": 15.0,  # ... after the reserve, latent truth
+    "robust_wrong": 3.0,  # each robustness scenario, clear cases
+}
+LENGTH_TARGETS = {"median": 32, "max": 45}  # statements answered
+TEST_SEED = 20261203  # tests/test_validity.py asserts on this seed; it was never used for tuning
+OFFSET_SD = 0.25  # twins not equally hard: a fixed after-sale offset per pair, in answer steps
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """How the simulated reps answer: as above, or with one of the two robustness departures."""
+    name: str
+    offset_sd: float = 0.0  # twins not equally hard: each pair's after-sale statement is harder by
+    #                         a fixed Gaussian offset (answer steps), the same for every rep
+    lapse: bool = False  # wider after-sale window: one extra chance of a lapse, i.e. an after-sale
+    #                      answer is the lower-effort one of two independent answers
+
+    def offsets(self, items: list[Item], seed: int) -> dict:
+        rng = random.Random(f"{seed}:offsets")
+        keys = [item.pair or item.facet for item in items if item.phase == "after_sale"]
+        return {key: rng.gauss(0.0, self.offset_sd) if self.offset_sd else 0.0 for key in keys}
+
+
+SCENARIOS = (Scenario("as simulated"), Scenario("twins not equally hard", offset_sd=OFFSET_SD),
+             Scenario("wider after-sale window", lapse=True))
+
+
+def expected_points_worse_of_two(mean_answer: float, noise: float) -> float:
+    """E[points] of the lower of two independent answers (keying undone), exact."""
+    below = 0.0
+    for k in range(1, 5):
+        at_most = 0.5 * (1 + math.erf((k + 0.5 - mean_answer) / (noise * math.sqrt(2))))
+        below += 1 - (1 - at_most) ** 2
+    return 25 * (4 - below)
+
+
+@dataclass(frozen=True)
+class Case3:
+    truth: float  # scale truth, points: mean expected pair difference over ALL pairs (base and reserve)
+    latent: float  # 100 x (closing level - after-sale level)
+    base: tuple  # answered pair differences of the base test
+    every: tuple  # ... of the base test and the reserve
+    answered: tuple  # statements answered: (base test, base test and reserve)
+
+
+def v3_cases(items: list[Item], reps: list[Rep], noise: float, seed: int, scenario: Scenario = SCENARIOS[0]) -> list[Case3]:
+    offsets = scenario.offsets(items, seed)
+    lapse_rng = random.Random(f"{seed}:lapse:{len(items)}")
+    base_pairs, all_pairs = pairs_of(items, reserve=False), pairs_of(items)
+    base_count = sum(not item.reserve for item in items)
+    cases = []
+    for rep in reps:
+        values, expected = [], []
+        for item, shock, skipped in zip(items, rep.shocks, rep.not_applicable):
+            mu = 1 + 4 * rep.levels[item.phase] + rep.habits[item.facet]
+            extra = lapse_rng.gauss(0.0, 1.0) if scenario.lapse else 0.0  # drawn for every item: same stream
+            if item.phase == "after_sale":
+                mu -= offsets[item.pair or item.facet]
+            worse = scenario.lapse and item.phase == "after_sale"
+            expected.append(expected_points_worse_of_two(mu, noise) if worse else expected_points(mu, noise))
+            if skipped:
+                values.append(None)
+                continue
+            answer = min(5, max(1, math.floor(mu + noise * shock + 0.5)))
+            if worse:
+                answer = min(answer, min(5, max(1, math.floor(mu + noise * extra + 0.5))))
+            values.append(25 * (answer - 1))  # points, keying already undone
+        def differences(pairs):
+            return tuple(values[c] - values[a] for c, a in pairs if values[c] is not None and values[a] is not None)
+        truth = sum(expected[c] - expected[a] for c, a in all_pairs) / len(all_pairs)
+        cases.append(Case3(truth, latent_drop(rep), differences(base_pairs), differences(all_pairs),
+                           (base_count, len(items))))
+    return cases
+
+
+def judge3(case: Case3, rules, with_reserve: bool) -> tuple[str, object, int]:
+    """(verdict, estimate, statements answered); the reserve is answered only when the base test
+    leaves the result "not clear yet" (every rep who is offered it answers it)."""
+    found = estimate_by(rules, list(case.base))
+    result = verdict_by(rules, found)
+    if with_reserve and result == "unclear" and len(case.every) > len(case.base):
+        found = estimate_by(rules, list(case.every))
+        return verdict_by(rules, found), found, case.answered[1]
+    return result, found, case.answered[0]
+
+
+def summary3(cases: list[Case3], rules, with_reserve: bool) -> dict:
+    """Per cent over the clear cases of each truth, coverage over all reps, lengths."""
+    clear = {"scale": 0, "latent": 0}
+    wrong = {"scale": 0, "latent": 0}
+    unclear = {"scale": 0, "latent": 0}
+    covered = covered_latent = offered = 0
+    width = 0.0
+    lengths = []
+    for case in cases:
+        result, found, answered = judge3(case, rules, with_reserve)
+        lengths.append(answered)
+        offered += answered > case.answered[0]
+        covered += found.low <= case.truth <= found.high
+        covered_latent += found.low <= case.latent <= found.high
+        width += found.high - found.low
+        for name, truth in (("scale", case.truth), ("latent", case.latent)):
+            if truth >= 25 or truth <= 0:
+                clear[name] += 1
+                wrong[name] += (result == "yes" and truth <= 0) or (result == "no" and truth >= 25)
+                unclear[name] += result == "unclear"
+    lengths.sort()
+    total = len(cases)
+    return {
+        "clear": clear["scale"], "clear_latent": clear["latent"],
+        "wrong": 100 * wrong["scale"] / clear["scale"], "wrong_latent": 100 * wrong["latent"] / clear["latent"],
+        "unclear": 100 * unclear["scale"] / clear["scale"], "unclear_latent": 100 * unclear["latent"] / clear["latent"],
+        "coverage": 100 * covered / total, "coverage_latent": 100 * covered_latent / total,
+        "width": width / total, "offered": 100 * offered / total,
+        "median": lengths[total // 2], "max": lengths[-1],
+    }
+
+
+def v2_as_cases(items: list[Item], reps: list[Rep], noise: float) -> list[Case3]:
+    """Version 2 in version 3's terms (no reserve), for the side-by-side table."""
+    return [Case3(case.truth, case.latent, case.differences, case.differences, (len(items), len(items)))
+            for case in v2_cases(items, reps, noise)]
+
+
+def version3(seed: int = SEED, count: int = REPS):
+    """(version 3's items, its reps) for a seed."""
+    items = items_from_definition(load_all()[3])
+    return items, population(items, count, seed)
+
+
+# What was tried for version 3 (noise 0.7, scale truth, calibration seed): confidence, prior
+# spread s0 (points), prior strength (pairs), yes from / no up to. The shipped one is MODERATED.
+CALIBRATION_V3 = [
+    (80, 25, 4, 14, 13), (85, 25, 8, 13, 12), (85, 30, 8, 13, 12), (90, 20, 8, 13, 12), (90, 25, 4, 13, 12),
+    (90, 25, 8, 13, 12), (90, 25, 8, 14, 13), (90, 25, 12, 13, 12), (90, 30, 8, 13, 12), (95, 25, 8, 13, 12),
+]
+
+
+def calibration_rules(confidence: int, spread: int, strength: int, yes_from: int, no_up_to: int) -> Rules:
+    table = T_TABLE_V3 if confidence == CONFIDENCE_V3 else t_table(confidence, 40)
+    return Rules("moderated", confidence, table, yes_from, no_up_to, prior_spread=spread, prior_df=strength)
+
+
 def main() -> int:
     start = time.perf_counter()
-    questionnaire, current = questionnaires()
-    design = "--design" in sys.argv[1:]
-    old, new = v1_items(questionnaire), (v2_design() if design else items_from_definition(current))
-    old_reps, new_reps = population(old, REPS, SEED), population(new, REPS, SEED)
-    rule = Rule()
-    results = {}
+    published = load_all()
+    v2_items = items_from_definition(published[2])
+    v3_items = items_from_definition(published[3])
+    v2_reps, v3_reps = population(v2_items, REPS, SEED), population(v3_items, REPS, SEED)
+    rules = MODERATED
+    print(f"## Validity of version 3: {REPS:,} simulated reps, seed {SEED}\n")
+    print(f"Version 3 (quiz/questionnaires/v3.yml): {len(pairs_of(v3_items, reserve=False))} base pairs "
+          f"({sum(item.trigger for item in v3_items if item.phase == 'closing')} with a trigger) and "
+          f"{len(pairs_of(v3_items, reserve=True))} reserve pairs; moderated {rules.confidence} % t-interval "
+          f"(prior spread {rules.prior_spread} points, worth {rules.prior_df} pairs); yes: range ≥ {rules.yes_from}, "
+          f"no clear drop: range ≤ {rules.no_up_to}. Version 2: v2.yml, its frozen floored rule. "
+          f"The reserve is answered by every rep whose base test says \"not clear yet\". Scale truth: the "
+          f"expected answer points (all pairs); latent truth: closing minus after-sale level.\n")
+    rows_spec = [
+        ("clear cases, scale truth (reps)", "clear", str, None),
+        ("clear cases, latent truth (reps)", "clear_latent", str, None),
+        ("wrong verdict, scale truth", "wrong", percent, f"≤ {V3_TARGETS['wrong']:g} %"),
+        ("wrong verdict, latent truth", "wrong_latent", percent, f"≤ {V3_TARGETS['wrong']:g} %"),
+        ("not clear yet, clear cases, scale truth", "unclear", percent,
+         f"≤ {V3_TARGETS['unclear_before']:g} % before, ≤ {V3_TARGETS['unclear_after']:g} % after"),
+        ("not clear yet, clear cases, latent truth", "unclear_latent", percent,
+         f"≤ {V3_TARGETS['unclear_after_latent']:g} % after"),
+        ("range holds the scale truth (all reps)", "coverage", percent, f"≥ {V3_TARGETS['coverage']:g} %"),
+        ("range holds the latent truth (all reps)", "coverage_latent", percent, None),
+        ("mean range width, points", "width", points, None),
+        ("offered the reserve", "offered", percent, None),
+        ("statements answered, median", "median", str, f"≤ {LENGTH_TARGETS['median']}"),
+        ("statements answered, most", "max", str, f"≤ {LENGTH_TARGETS['max']}"),
+    ]
     for noise in NOISES:
-        old_cases = v1_cases(questionnaire, old, old_reps, noise)
-        new_cases = v2_cases(new, new_reps, noise)
-        results[noise] = {"v1": old_cases, "v2": new_cases}
-
-    columns = [(version, noise) for noise in NOISES for version in ("v1", "v2")]
-    header = ["", *[f"version {version[1]}, noise {noise}" for version, noise in columns]]
-
-    def rows(band: str, lines: list[tuple[str, str, callable]]) -> list[list]:
-        summaries = [summary(results[noise][version], rule, band) for version, noise in columns]
-        return [[label, *[(fmt(s[key]) if not (version == "v1" and key in ("unclear", "too_few")) else "never")
-                          for s, (version, _) in zip(summaries, columns)]]
-                for label, key, fmt in lines]
-
-    print(f"## Validity: {REPS:,} simulated reps, seed {SEED}\n")
-    source = "the stand-in design in this file" if design else "quiz/questionnaires/v2.yml"
-    print(f"Version 1: quiz/questionnaires/v1.yml, its shipped rule. Version 2 ({source}): "
-          f"{len(pairs_of(new))} pairs, {sum(item.trigger for item in new)} statements with a trigger; "
-          f"mean of the matched pair differences, {rule.confidence} % t-interval with the spread "
-          f"floored at {rule.sd_floor:g} points; yes: range ≥ {rule.yes_from}, no clear drop: range ≤ "
-          f"{rule.no_up_to}, fewer than {MIN_PAIRS} pairs: not enough answers.\n")
-    print("### Clear cases (true drop ≥ 25 or ≤ 0 points)\n")
-    print(table(header, rows("clear", [
-        ("reps", "reps", str),
-        ("wrong verdict (target v2 @ 0.7: ≤ 1 %)", "wrong", percent),
-        ("wrong, judged by the latent drop", "wrong_latent", percent),
-        ("not clear yet (target ≤ 15 %)", "unclear", percent),
-        ("not enough answers", "too_few", percent),
-        ("range holds the true drop (target ≥ 90 %)", "coverage", percent),
-        ("mean absolute error, points", "mae", points),
-        ("mean range width, points", "width", points),
-        ("level band (low / middle / high) right", "level", percent),
-    ]), "l" + "r" * len(columns)))
-    print("\n### Borderline band (0 < true drop < 25 points)\n")
-    print(table(header, rows("borderline", [
-        ("reps", "reps", str),
-        ("yes", "yes", percent),
-        ("no clear drop", "no", percent),
-        ("not clear yet", "unclear", percent),
-        ("range holds the true drop", "coverage", percent),
-        ("mean absolute error, points", "mae", points),
-        ("level band (low / middle / high) right", "level", percent),
-    ]), "l" + "r" * len(columns)))
-
-    print("\n### Calibration tried (version 2, noise 0.7, clear cases)\n")
-    calibration = []
-    for candidate in CALIBRATION:
-        s = summary(results[0.7]["v2"], candidate, "clear")
-        met = s["wrong"] <= TARGETS["wrong"] and s["unclear"] <= TARGETS["unclear"] and s["coverage"] >= TARGETS["coverage"]
-        calibration.append([f"{candidate.sd_floor:g}", f"{candidate.confidence} %",
-                            f"≥ {candidate.yes_from} / ≤ {candidate.no_up_to}", percent(s["wrong"]),
-                            percent(s["unclear"]), percent(s["coverage"]),
-                            ("all met" if met else "missed") + (" (shipped)" if candidate == rule else "")])
-    print(table(["spread floor", "confidence", "yes / no", "wrong", "not clear yet", "coverage", "targets"],
-                calibration, "rrlrrrl"))
-
-    print("\n### Design levers (version 2, noise 0.7, clear cases, the shipped rule)\n")
-    levers = []
-    for label, items in design_levers(new):
-        s = summary(v2_cases(items, population(items, REPS, SEED), 0.7), rule, "clear")
-        levers.append([label, len(pairs_of(items)), percent(s["wrong"]), percent(s["unclear"]), percent(s["coverage"])])
-    print(table(["version 2", "pairs", "wrong", "not clear yet", "coverage"], levers, "lrrrr"))
+        v2 = summary3(v2_as_cases(v2_items, v2_reps, noise), FLOORED, False)
+        v3 = v3_cases(v3_items, v3_reps, noise, SEED)
+        before, after = summary3(v3, rules, False), summary3(v3, rules, True)
+        print(f"### Noise {noise} answer steps\n")
+        print(table(["", "version 2", "version 3, base test", "version 3, with the reserve", "target (noise 0.7)"],
+                    [[label, fmt(v2[key]), fmt(before[key]), fmt(after[key]), target or ""]
+                     for label, key, fmt, target in rows_spec], "lrrrl"))
+        print()
+    print("### Robustness (version 3, noise 0.7, with the reserve; before it in brackets)\n")
+    columns = []
+    for scenario in SCENARIOS:
+        cases = v3_cases(v3_items, v3_reps, 0.7, SEED, scenario)
+        columns.append((summary3(cases, rules, False), summary3(cases, rules, True)))
+    robust_rows = [("wrong verdict, scale truth", "wrong"), ("wrong verdict, latent truth", "wrong_latent"),
+                   ("not clear yet, clear cases, scale truth", "unclear"),
+                   ("range holds the scale truth (all reps)", "coverage")]
+    print(table(["", *[scenario.name for scenario in SCENARIOS], "target"],
+                [[label, *[f"{percent(after[key])} ({percent(before[key])})" for before, after in columns],
+                  f"≤ {V3_TARGETS['robust_wrong']:g} %" if key.startswith("wrong") else ""]
+                 for label, key in robust_rows], "lrrrl"))
+    print("\n### Calibration tried (version 3, noise 0.7; before the reserve / with it)\n")
+    cases = v3_cases(v3_items, v3_reps, 0.7, SEED)
+    tried = []
+    for candidate in CALIBRATION_V3:
+        candidate_rules = calibration_rules(*candidate)
+        before, after = summary3(cases, candidate_rules, False), summary3(cases, candidate_rules, True)
+        met = (max(before["wrong"], before["wrong_latent"], after["wrong"], after["wrong_latent"]) <= V3_TARGETS["wrong"]
+               and min(before["coverage"], after["coverage"]) >= V3_TARGETS["coverage"]
+               and before["unclear"] <= V3_TARGETS["unclear_before"] and after["unclear"] <= V3_TARGETS["unclear_after"]
+               and after["unclear_latent"] <= V3_TARGETS["unclear_after_latent"])
+        shipped = candidate_rules.table == rules.table and candidate[1:] == (
+            rules.prior_spread, rules.prior_df, rules.yes_from, rules.no_up_to)
+        tried.append([f"{candidate[0]} %", str(candidate[1]), str(candidate[2]), f"≥ {candidate[3]} / ≤ {candidate[4]}",
+                      f"{percent(before['unclear'])} / {percent(after['unclear'])}",
+                      f"{percent(before['coverage'])} / {percent(after['coverage'])}",
+                      f"{percent(max(before['wrong'], before['wrong_latent']))} / {percent(max(after['wrong'], after['wrong_latent']))}",
+                      ("all met" if met else "missed") + (" (shipped)" if shipped else "")])
+    print(table(["level", "prior spread", "prior pairs", "yes / no", "not clear yet", "coverage", "wrong (worse truth)",
+                 "targets"], tried, "rrrlrrrl"))
     print(f"\n_{time.perf_counter() - start:.1f} s_")
     return 0
 

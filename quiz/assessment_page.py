@@ -1,7 +1,8 @@
 """The assessment page as Markdown: front matter, title, intro, then the form as raw HTML.
 
 Each statement is a ``fieldset[data-item][data-phase][data-keyed]`` with one radio per scale
-point, valued 1 to N; assets/selfcheck.js brings it to life.
+point, valued 1 to N; assets/selfcheck.js brings it to life. Version 3's reserve statements are a
+second form, hidden until a result stays "not clear yet" (``reserve_form``).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ def render_page(questionnaire: Questionnaire, language: str, *, model_url: str, 
     words = widget_words("widgets", language)
     scale = [label[language] for label in questionnaire.scale]
     not_applicable = questionnaire.not_applicable[language] if questionnaire.not_applicable else None
-    total = len(questionnaire.statements)
+    total = sum(not statement.reserve for statement in questionnaire.statements)
     sections = []
     number = 0
     for phase in questionnaire.phases:
         items = []
-        for statement in (s for s in questionnaire.statements if s.phase == phase.id):
+        for statement in (s for s in questionnaire.statements if s.phase == phase.id and not s.reserve):
             number += 1
             items.append(fieldset(number, statement, language, scale, not_applicable))
         sections.append(
@@ -50,6 +51,7 @@ def render_page(questionnaire: Questionnaire, language: str, *, model_url: str, 
         f'<button type="submit" class="md-button md-button--primary">{escape(words["submit"])}</button>',
         "</div>",
         "</form>",
+        *reserve_form(questionnaire, language, words, scale, not_applicable, first=total + 1),
         '<section class="selfcheck__history" data-selfcheck-history hidden></section>',
         '<p class="selfcheck__actions selfcheck__delete">'
         f'<button type="button" class="md-button" data-selfcheck-delete>{escape(words["delete"])}</button></p>',
@@ -58,6 +60,26 @@ def render_page(questionnaire: Questionnaire, language: str, *, model_url: str, 
         f'<script type="module" src="{escape(script_url)}"></script>',
         "",
     ])
+
+
+def reserve_form(questionnaire: Questionnaire, language: str, words: dict, scale: list[str], not_applicable: str | None,
+                 first: int) -> list[str]:
+    """Version 3: the reserve pairs as their own form, offered below an open result."""
+    reserve = [statement for statement in questionnaire.statements if statement.reserve]
+    if not reserve:
+        return []
+    pairs = len(reserve) // 2
+    items = [fieldset(first + index, statement, language, scale, not_applicable) for index, statement in enumerate(reserve)]
+    return [
+        '<form class="selfcheck__reserve" data-selfcheck-reserve novalidate hidden aria-labelledby="selfcheck-reserve-heading">',
+        f'<h2 id="selfcheck-reserve-heading">{escape(fill(words["reserveHeading"], pairs=pairs))}</h2>',
+        f'<p>{escape(fill(words["reserveIntro"], pairs=pairs, count=len(reserve)))}</p>',
+        *items,
+        '<div class="selfcheck__actions">',
+        f'<button type="submit" class="md-button md-button--primary">{escape(words["reserveSubmit"])}</button>',
+        "</div>",
+        "</form>",
+    ]
 
 
 NOT_APPLICABLE = "na"  # the radio value of "kam bei mir nicht vor": not a point on the scale
@@ -72,8 +94,9 @@ def fieldset(number: int, statement: Statement, language: str, scale: list[str],
         f'<label class="selfcheck__option{" selfcheck__option--na" if value == NOT_APPLICABLE else ""}">'
         f'<input type="radio" name="{statement.id}" value="{value}"><span>{escape(label)}</span></label>'
         for value, label in choices)
+    reserve = ' data-reserve=""' if statement.reserve else ""
     return (f'<fieldset class="selfcheck__item" data-item="{statement.id}" data-phase="{statement.phase}" '
-            f'data-facet="{statement.facet}" data-keyed="{statement.keyed}"><legend><span class="selfcheck__number">'
+            f'data-facet="{statement.facet}" data-keyed="{statement.keyed}"{reserve}><legend><span class="selfcheck__number">'
             f'{number}.</span> {escape(statement.text[language])}</legend><div class="selfcheck__scale">{options}</div>'
             "</fieldset>")
 

@@ -51,14 +51,30 @@ def build_model(questionnaires: dict[int, Questionnaire], language: str, *, link
     }
 
 
+def estimate_model(questionnaire: Questionnaire) -> dict | None:
+    """The estimator and verdict rules a pairs version reads its differences with (estimate.RULES),
+    and its pairs: [closing position, after-sale position, reserve] in scoring order."""
+    if questionnaire.method != "pairs":
+        return None
+    rules = estimate.RULES[questionnaire.estimator]
+    return {"kind": rules.kind, "tTable": list(rules.table), "yesFrom": rules.yes_from, "noUpTo": rules.no_up_to,
+            "minPairs": rules.min_pairs, "sdFloor": rules.sd_floor, "priorSpread": rules.prior_spread,
+            "priorDf": rules.prior_df,
+            "pairs": [[closing, after, questionnaire.statements[closing].reserve]
+                      for closing, after in questionnaire.twins(reserve=None)],
+            "reserve": questionnaire.has_reserve}
+
+
 def version_model(questionnaire: Questionnaire, language: str, link: Callable[[str], str]) -> dict:
     return {
         "version": questionnaire.version,
         "method": questionnaire.method,
+        "estimate": estimate_model(questionnaire),
         "code": code_format(questionnaire),
         "phases": [{"id": phase.id, "label": phase.label[language]} for phase in questionnaire.phases],
         "statements": [{"id": statement.id, "phase": statement.phase, "facet": statement.facet,
-                        "keyed": statement.keyed, "trigger": statement.trigger} for statement in questionnaire.statements],
+                        "keyed": statement.keyed, "trigger": statement.trigger, "reserve": statement.reserve}
+                       for statement in questionnaire.statements],
         "facets": [{"id": facet.id, "title": facet.title[language], "text": facet.text[language],
                     "href": link(facet.link)} for facet in questionnaire.facets],
         "verdict": [{"from": band.low, "to": band.high, "dropsOff": band.drops_off,

@@ -3,8 +3,10 @@
 ``1-4KQ7M2ZZ9ABCDEH``: the version, a dash, the answers, one check character, in a 32-letter
 alphabet without 0/O and 1/I. Each version keeps its format for ever:
 - version 1: one character per two answers (5 × 5 = 25 values);
-- version 2 on: three characters per five answers, each answer 0 ("kam nicht vor") to 5
-  (6⁵ = 7,776 values below 32³).
+- version 2: three characters per five answers, each answer 0 ("kam nicht vor") to 5
+  (6⁵ = 7,776 values below 32³);
+- version 3 on (a version with a reserve): the same, with a seventh state, 6, for a reserve
+  statement that was not asked (7⁵ = 16,807 values below 32³).
 The browser's twin is ``decode``/``encode`` in assets/engine.js; tests/engine.test.mjs proves both agree.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .model import SCALE_POINTS, Questionnaire
+from .model import NOT_ASKED, SCALE_POINTS, Questionnaire
 from .text import ascii_upper, trim
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -35,13 +37,30 @@ def code_format(questionnaire: Questionnaire) -> dict:
     the digit of answer 1 (version 1 has no "kam nicht vor", so its digits start at answer 1)."""
     if questionnaire.method == "phase_means":
         return {"states": SCALE_POINTS, "group": 2, "chars": 1, "offset": 1}
+    if questionnaire.has_reserve:  # the last digit: a reserve statement not asked
+        return {"states": SCALE_POINTS + 2, "group": 5, "chars": 3, "offset": 0, "notAsked": SCALE_POINTS + 1}
     return {"states": SCALE_POINTS + 1, "group": 5, "chars": 3, "offset": 0}
+
+
+def _digit(form: dict, answer) -> int:
+    """An answer's digit: None ("kam nicht vor") 0, NOT_ASKED the format's last digit, else 1..5."""
+    if answer is None:
+        return 0
+    if answer == NOT_ASKED and "notAsked" in form:
+        return form["notAsked"]
+    return answer - form["offset"]
+
+
+def _answer(form: dict, digit: int):
+    if "notAsked" in form and digit == form["notAsked"]:
+        return NOT_ASKED
+    return None if digit + form["offset"] == 0 else digit + form["offset"]
 
 
 def encode(questionnaire: Questionnaire, answers: list) -> str:
     """``answers``: 1..5 per statement, None for "kam nicht vor" (version 2 on)."""
     form = code_format(questionnaire)
-    digits = [0 if answer is None else answer - form["offset"] for answer in answers]
+    digits = [_digit(form, answer) for answer in answers]
     digits += [0] * (-len(digits) % form["group"])
     chars = []
     for start in range(0, len(digits), form["group"]):
@@ -80,9 +99,11 @@ def decode(code: str, questionnaires: dict[int, Questionnaire]) -> tuple[Questio
         digits += group
     if any(digits[count:]):
         raise CodeError("damaged", version)
-    answers = [None if digit + form["offset"] == 0 else digit + form["offset"] for digit in digits[:count]]
+    answers = [_answer(form, digit) for digit in digits[:count]]
     if any(answer is None and not statement.trigger for answer, statement in zip(answers, questionnaire.statements)):
         raise CodeError("damaged", version)  # "kam nicht vor" only where the statement offers it
+    if any(answer == NOT_ASKED and not statement.reserve for answer, statement in zip(answers, questionnaire.statements)):
+        raise CodeError("damaged", version)  # "not asked" only in the reserve
     return questionnaire, answers
 
 

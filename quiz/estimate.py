@@ -1,5 +1,7 @@
-"""How sure the self-assessment (version 2) may be about a drop-off: the estimate, its range,
-the verdict and the rep's overall level.
+"""How sure the self-assessment may be about a drop-off: the estimate, its range, the verdict
+and the rep's overall level. Version 2's floored interval comes first and stays frozen; version
+3's moderated interval follows below (section "version 3"); a questionnaire names its estimator
+and RULES holds both.
 
 Why this file exists: version 1 turned one difference of two phase means into a firm "yes" or
 "no". Version 2 states a range and says "not clear yet" when the answers do not settle it.
@@ -155,14 +157,14 @@ def verdict(estimate: Estimate, min_pairs: int = MIN_PAIRS, *,
 
 
 def what_would_make_it_clear(estimate: Estimate, min_pairs: int = MIN_PAIRS, *, table: tuple = T_TABLE,
-                             yes_from: int = YES_FROM, no_up_to: int = NO_UP_TO) -> Clarity | None:
+                             yes_from: int = YES_FROM, no_up_to: int = NO_UP_TO, df_offset: int = 0) -> Clarity | None:
     """None when the verdict is already "yes" or "no".
 
     Too few pairs: how many more answered pairs give a verdict at all. Not clear yet: the side
     the mean leans to (at or above the midpoint of the two thresholds: "yes"), how many points
     the range still reaches across that side's threshold, and how many more answered pairs with
     the same mean and spread would close that gap (the same formulas as drop_estimate with
-    n + k pairs, k = 1 .. MORE_PAIRS_CAP).
+    n + k pairs, k = 1 .. MORE_PAIRS_CAP; version 3 adds its prior's degrees of freedom, df_offset).
     """
     result = verdict(estimate, min_pairs, yes_from=yes_from, no_up_to=no_up_to)
     if result == "too_few":
@@ -174,7 +176,7 @@ def what_would_make_it_clear(estimate: Estimate, min_pairs: int = MIN_PAIRS, *, 
     gap = yes_from - estimate.low if leans_yes else estimate.high - no_up_to
     for more in range(1, MORE_PAIRS_CAP + 1):
         pairs = n + more
-        half = t_quantile(pairs - 1, table) * (estimate.spread / math.sqrt(pairs))
+        half = t_quantile(df_offset + pairs - 1, table) * (estimate.spread / math.sqrt(pairs))
         if leans_yes and math.floor(estimate.total / n - half + 0.5) >= yes_from:
             return Clarity(side="yes", gap=gap, more_pairs=more)
         if not leans_yes and math.floor(estimate.total / n + half + 0.5) <= no_up_to:
@@ -201,3 +203,114 @@ def level_band(points: int) -> str:
         if low <= points <= high:
             return name
     raise ValueError(f"level {points} outside 0..100")
+
+
+# --- version 3: the moderated interval ----------------------------------------------------------
+#
+# Version 2's floor treats ten pairs that agree exactly as if they scattered by 1.4 answer steps,
+# so obvious patterns stay "not clear yet". Version 3 instead MODERATES the spread: the pair
+# differences' variance is combined with a prior variance, a scaled-inverse-chi-squared prior
+# with spread PRIOR_SPREAD and PRIOR_DF degrees of freedom (worth PRIOR_DF pairs):
+#     spread^2 = (PRIOR_DF x PRIOR_SPREAD^2 + (n - 1) x s^2) / (PRIOR_DF + n - 1)
+# and the range is mean ± t(PRIOR_DF + n - 1) x spread / sqrt(n), the Student-t interval of the
+# posterior (the "moderated t" of Smyth 2004, known from gene-expression statistics). Agreement
+# is evidence: ten identical pairs narrow the range, and scattered pairs widen it.
+#
+# Why these numbers (benchmarks/validity.py prints the calibration; tuned on one seed, asserted
+# on another in tests/test_validity.py):
+# - PRIOR_SPREAD = 25 points, ONE answer step: answering noise of 0.7 steps on each half of a
+#   pair gives pair differences that scatter by 0.7 x sqrt(2) ≈ 1 step; the simulated reps'
+#   pair differences spread by a median of 25 points.
+# - PRIOR_DF = 8: the prior counts as eight pairs, fewer than the twelve of the base test, so a
+#   rep's own answers weigh more than the prior; a whole number keeps the quantiles a table.
+# - 90 % two-sided, the nominal level; the measured coverage (about 91 %) is on the method page.
+# - Thresholds at the midpoint of "no drop" (0) and "one step on every pair" (25): "yes" when the
+#   range lies at or above YES_FROM_V3, "no clear drop" when it lies at or below NO_UP_TO_V3.
+#   One step lower on every pair (25 points, no spread) gives 25 ± 9 with ten pairs: "yes".
+
+PRIOR_SPREAD = 25  # points: one answer step
+PRIOR_DF = 8  # whole degrees of freedom: the prior counts as this many pairs
+CONFIDENCE_V3 = 90  # per cent, two-sided
+YES_FROM_V3 = 13
+NO_UP_TO_V3 = 12
+
+# Two-sided 90 % Student-t quantiles, t(0.95; df) for df = 1 .. 40, to three decimals.
+# df = PRIOR_DF + n - 1 runs from 8 (one pair) to 24 (the base test and the reserve, 17 pairs);
+# beyond 40 the df = 40 value is used. benchmarks/validity.py recomputes them (t_table).
+T_TABLE_V3 = (6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812,
+              1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725,
+              1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697,
+              1.696, 1.694, 1.692, 1.691, 1.690, 1.688, 1.687, 1.686, 1.685, 1.684)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One version's estimator and verdict: ``kind`` "floored" (version 2) or "moderated" (3)."""
+    kind: str
+    confidence: int
+    table: tuple
+    yes_from: int
+    no_up_to: int
+    min_pairs: int = MIN_PAIRS
+    sd_floor: float = 0  # floored only
+    prior_spread: int = 0  # moderated only: points (a whole number, so that its square is exact)
+    prior_df: int = 0  # moderated only
+
+
+FLOORED = Rules("floored", CONFIDENCE, T_TABLE, YES_FROM, NO_UP_TO, sd_floor=SD_FLOOR)
+MODERATED = Rules("moderated", CONFIDENCE_V3, T_TABLE_V3, YES_FROM_V3, NO_UP_TO_V3,
+                  prior_spread=PRIOR_SPREAD, prior_df=PRIOR_DF)
+RULES = {"floored": FLOORED, "moderated": MODERATED}  # a questionnaire's `estimator` names one
+
+
+def moderated_estimate(differences: list[int], *, prior_spread: int = PRIOR_SPREAD, prior_df: int = PRIOR_DF,
+                       table: tuple = T_TABLE_V3) -> Estimate:
+    """Mean pair difference and its moderated t-interval.
+
+    Order of operations (n pairs, integers S = sum d, Q = sum d*d, v = prior_df, p = prior_spread):
+      variance = (v*p*p*n + (n*Q - S*S)) / (n*(v + n - 1))   # exact integers, one division
+      spread   = sqrt(variance)
+      half     = t(v + n - 1) * (spread / sqrt(n))
+      low, high, mean: as drop_estimate
+    (n*Q - S*S)/n is (n - 1) x the sample variance, so variance is the formula of the module note.
+    """
+    n = len(differences)
+    if n == 0:
+        return Estimate(n=0, total=0, spread=None, mean=None, low=None, high=None)
+    total = 0
+    squares = 0
+    for difference in differences:
+        total += difference
+        squares += difference * difference
+    variance = (prior_df * prior_spread * prior_spread * n + (n * squares - total * total)) / (n * (prior_df + n - 1))
+    spread = math.sqrt(variance)
+    half = t_quantile(prior_df + n - 1, table) * (spread / math.sqrt(n))
+    return Estimate(
+        n=n,
+        total=total,
+        spread=spread,
+        mean=math.floor((2 * total + n) / (2 * n)),
+        low=max(math.floor(total / n - half + 0.5), -100),
+        high=min(math.floor(total / n + half + 0.5), 100),
+    )
+
+
+def estimate_by(rules: Rules, differences: list[int]) -> Estimate:
+    if rules.kind == "moderated":
+        return moderated_estimate(differences, prior_spread=rules.prior_spread, prior_df=rules.prior_df,
+                                  table=rules.table)
+    return drop_estimate(differences, sd_floor=rules.sd_floor, table=rules.table)
+
+
+def verdict_by(rules: Rules, estimate: Estimate) -> str:
+    return verdict(estimate, rules.min_pairs, yes_from=rules.yes_from, no_up_to=rules.no_up_to)
+
+
+def clarity_by(rules: Rules, estimate: Estimate) -> Clarity | None:
+    """what_would_make_it_clear for either kind. Moderated: more pairs with the same mean and the
+    same moderated spread, t taken at prior_df + n + k - 1 degrees of freedom."""
+    if rules.kind != "moderated":
+        return what_would_make_it_clear(estimate, rules.min_pairs, table=rules.table,
+                                        yes_from=rules.yes_from, no_up_to=rules.no_up_to)
+    return what_would_make_it_clear(estimate, rules.min_pairs, table=rules.table, yes_from=rules.yes_from,
+                                    no_up_to=rules.no_up_to, df_offset=rules.prior_df)

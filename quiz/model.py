@@ -4,7 +4,9 @@ frozen data classes that a validated definition becomes.
 Two scoring methods exist, each frozen with the versions that use it:
 - "phase_means" (version 1): a phase is the mean of its statements; drop-off = closing − after-sale.
 - "pairs" (version 2 on): every facet is asked at the close and after it; the drop-off is the
-  mean of the pair differences, with a range and a verdict (quiz/estimate.py).
+  mean of the pair differences, with a range and a verdict (quiz/estimate.py). Version 3 names
+  its pairs (a facet may have two), keeps a reserve of pairs for results that stay open, and
+  selects the moderated estimator (`estimator`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ MIN_PER_PHASE_PAIRS = 4
 VERDICTS = ("yes", "no", "unclear", "too_few")
 LEVELS = ("low", "middle", "high")
 FACET_COUNT = (8, 12)
+RESERVE_MIN = 5  # a version with a reserve offers at least this many further pairs
+NOT_ASKED = 0  # the answer of a reserve statement that was not asked (version 3)
+ESTIMATORS = ("floored", "moderated")  # quiz/estimate.py RULES
 PROFILE_COUNT = (4, 6)
 RECOMMENDATION_COUNT = 3  # weakest topics shown to a rep
 TEAM_NEEDS_COUNT = 3  # most frequent needs shown to a lead
@@ -57,6 +62,8 @@ class Statement:
     keyed: str
     text: Text
     trigger: bool = False  # starts with a situation that may not have occurred: "kam nicht vor" offered
+    pair: str | None = None  # version 3: the twins' shared id; before it, the facet is the pair
+    reserve: bool = False  # version 3: asked only when the result stays open
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ class Questionnaire:
     not_applicable: Text | None = None  # the label of "kam nicht vor" (version 2)
     headlines: dict = None  # version 2: verdict -> Text with {level}
     levels: dict = None  # version 2: level band -> Text, the word the headline uses
+    estimator: str = "floored"  # pairs: which rules of quiz/estimate.py (RULES) read the differences
 
     def facet(self, facet_id: str) -> Facet:
         return next(facet for facet in self.facets if facet.id == facet_id)
@@ -98,11 +106,22 @@ class Questionnaire:
     def profile(self, profile_id: str) -> Profile:
         return next(profile for profile in self.profiles if profile.id == profile_id)
 
-    def twins(self) -> list[tuple[int, int]]:
-        """Version 2: per facet, the positions of its closing and its after-sale statement."""
-        index = {(statement.facet, statement.phase): i for i, statement in enumerate(self.statements)}
-        return [(index[(facet.id, "closing")], index[(facet.id, "after_sale")]) for facet in self.facets
-                if (facet.id, "closing") in index and (facet.id, "after_sale") in index]
+    def twins(self, *, reserve: bool | None = False) -> list[tuple[int, int]]:
+        """Per pair, the positions of its closing and its after-sale statement: version 2 one pair
+        per facet, in facet order; version 3 its named pairs, in the order of their closing
+        statements. ``reserve``: False the base test's pairs, True the reserve's, None all."""
+        if not any(statement.pair for statement in self.statements):
+            index = {(statement.facet, statement.phase): i for i, statement in enumerate(self.statements)}
+            return [(index[(facet.id, "closing")], index[(facet.id, "after_sale")]) for facet in self.facets
+                    if (facet.id, "closing") in index and (facet.id, "after_sale") in index]
+        after = {statement.pair: i for i, statement in enumerate(self.statements) if statement.phase == "after_sale"}
+        return [(i, after[statement.pair]) for i, statement in enumerate(self.statements)
+                if statement.phase == "closing" and statement.pair in after
+                and (reserve is None or statement.reserve == reserve)]
+
+    @property
+    def has_reserve(self) -> bool:
+        return any(statement.reserve for statement in self.statements)
 
 
 class DefinitionError(Exception):

@@ -4,7 +4,9 @@ Each version keeps the scoring it was published with:
 - "phase_means" (version 1): answers 1..5; a phase is the mean of its statements; the drop-off
   is closing minus after-sale, and a verdict band says whether that is a drop.
 - "pairs" (version 2 on): answers 1..5 or None ("kam nicht vor"); the drop-off is the mean of
-  the matched pair differences with a range, read by the rules in estimate.py.
+  the matched pair differences with a range, read by the rules in estimate.py that the version
+  names (version 2 "floored", version 3 "moderated"). Version 3's reserve statements may also be
+  NOT_ASKED (0): like "kam nicht vor" they are not scored, and their pair drops out.
 Integer arithmetic and the operation order of estimate.py, so that the browser's twin (``score``
 in assets/engine.js) computes exactly the same numbers; tests/engine.test.mjs proves it.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import estimate
-from .model import PHASE_IDS, POINTS_PER_STEP, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
+from .model import NOT_ASKED, PHASE_IDS, POINTS_PER_STEP, RECOMMENDATION_COUNT, SCALE_POINTS, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Result:
     headline: dict  # language -> headline
     profile: str | None  # None with too few answers
     recommendations: tuple  # facet ids, weakest first
+    reserve: int | None = None  # version 3: answered reserve pairs (0: the reserve was not answered)
 
     def event_detail(self, code: str) -> dict:
         """The ``detail`` of the browser's ``selfcheck:result`` event."""
@@ -48,7 +51,7 @@ def rounded_mean(total: int, count: int) -> int:
 
 def statement_points(keyed: str, answer: int | None) -> int | None:
     """0, 25, 50, 75 or 100: how strongly one answer speaks for steady effort; None stays None."""
-    if answer is None:
+    if answer is None or answer == NOT_ASKED:
         return None
     value = answer if keyed == "plus" else SCALE_POINTS + 1 - answer
     return (value - 1) * POINTS_PER_STEP
@@ -57,9 +60,11 @@ def statement_points(keyed: str, answer: int | None) -> int | None:
 def score(questionnaire: Questionnaire, answers: list) -> Result:
     statements = questionnaire.statements
     if len(answers) != len(statements) or any(
-            not (answer in range(1, SCALE_POINTS + 1) or (answer is None and statement.trigger))
+            not (answer in range(1, SCALE_POINTS + 1) or (answer is None and statement.trigger)
+                 or (answer == NOT_ASKED and answer is not None and statement.reserve))
             for statement, answer in zip(statements, answers)):
-        raise ValueError(f"expected {len(statements)} answers from 1 to {SCALE_POINTS} (None only where offered)")
+        raise ValueError(f"expected {len(statements)} answers from 1 to {SCALE_POINTS} (None only where offered, "
+                         f"{NOT_ASKED} only in the reserve)")
     points = [statement_points(statement.keyed, answer) for statement, answer in zip(statements, answers)]
 
     def mean_where(matches) -> int | None:
@@ -90,9 +95,14 @@ def _by_phase_means(questionnaire: Questionnaire, phases: dict, average: int, we
 
 
 def _by_pairs(questionnaire: Questionnaire, points: list, phases: dict, average: int, weakest: tuple) -> Result:
-    pairs = [(points[closing], points[after]) for closing, after in questionnaire.twins()]
-    found = estimate.drop_estimate(estimate.pair_differences(pairs))
-    verdict = estimate.verdict(found)
+    rules = estimate.RULES[questionnaire.estimator]
+    pairs = [(points[closing], points[after]) for closing, after in questionnaire.twins(reserve=None)]
+    found = estimate.estimate_by(rules, estimate.pair_differences(pairs))
+    verdict = estimate.verdict_by(rules, found)
+    reserve = None
+    if questionnaire.has_reserve:
+        reserve = len(estimate.pair_differences([(points[closing], points[after])
+                                                 for closing, after in questionnaire.twins(reserve=True)]))
     level = estimate.level(points)
     metrics = {"drop_off": found.mean, "level": level.points, "verdict": verdict}
     profile = None if verdict == "too_few" else next(
@@ -101,10 +111,10 @@ def _by_pairs(questionnaire: Questionnaire, points: list, phases: dict, average:
     return Result(
         version=questionnaire.version, phases=phases, average=average, level=level.points, level_band=level.band,
         drop_off=found.mean, drop_range=(found.low, found.high) if found.n else None, verdict=verdict,
-        drops_off={"yes": True, "no": False}.get(verdict), pairs=found.n, clarity=estimate.what_would_make_it_clear(found),
+        drops_off={"yes": True, "no": False}.get(verdict), pairs=found.n, clarity=estimate.clarity_by(rules, found),
         headline={language: text.replace("{level}", word[language])
                   for language, text in questionnaire.headlines[verdict].items()},
-        profile=profile.id if profile else None, recommendations=weakest)
+        profile=profile.id if profile else None, recommendations=weakest, reserve=reserve)
 
 
 def _matches(conditions: dict, metrics: dict) -> bool:

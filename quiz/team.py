@@ -57,6 +57,7 @@ class Summary:
     averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5); drop_off None without any
     verdicts: dict  # verdict -> people, in VERDICTS order (version 1 knows only yes and no)
     needs: tuple  # (facet id, people who have it among their recommendations), most first
+    reserve: int | None = None  # version 3 on: people whose code carries answered reserve pairs
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
               for index, facet in enumerate(questionnaire.facets)]
     needs = tuple((facet_id, needed) for needed, _, facet_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
                   if needed)
-    return Summary(questionnaire.version, len(members), averages, verdicts, needs)
+    reserve = sum(bool(m.result.reserve) for m in members) if questionnaire.has_reserve else None
+    return Summary(questionnaire.version, len(members), averages, verdicts, needs, reserve)
 
 
 def decimal(tenths: int, separator: str = ",") -> str:

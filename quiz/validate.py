@@ -12,9 +12,9 @@ from pathlib import Path
 
 from . import yaml_lines
 from .estimate import MIN_PAIRS
-from .model import (DROP_RANGE, FACET_COUNT, KEYINGS, LANGUAGES, LEVELS, METRICS, MIN_PER_PHASE,
+from .model import (DROP_RANGE, ESTIMATORS, FACET_COUNT, KEYINGS, LANGUAGES, LEVELS, METRICS, MIN_PER_PHASE,
                     MIN_PER_PHASE_PAIRS, MIN_STATEMENTS, PAIR_METRICS, PHASE_IDS, PROFILE_COUNT,
-                    RECOMMENDATION_COUNT, SCALE_POINTS, VERDICTS, Band, DefinitionError, Phase, Profile,
+                    RECOMMENDATION_COUNT, RESERVE_MIN, SCALE_POINTS, VERDICTS, Band, DefinitionError, Phase, Profile,
                     Questionnaire, Statement, Text, Facet)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -116,9 +116,10 @@ class _Parser(Checker):
         """Version 2 on: facets asked at the close and after it, matched in pairs."""
         self.fields(data, "top level", required=(
             "version", "title", "intro", "scale", "not_applicable", "phases", "facets", "statements", "verdict",
-            "levels", "profiles"))
+            "levels", "profiles"), optional=("estimator",))
         phases = self.phases(data)
         facets = self.facets(data, field="facets", kind="facet")
+        estimator = self.choice(data, "estimator", "top level", ESTIMATORS) if "estimator" in data else "floored"
         statements = self.paired_statements(data, facets)
         return Questionnaire(
             **self.common(data, phases, lowest_version=2),
@@ -130,6 +131,7 @@ class _Parser(Checker):
             not_applicable=self.text(data, "not_applicable", "top level"),
             headlines=self.named_texts(data, "verdict", VERDICTS),
             levels=self.named_texts(data, "levels", LEVELS),
+            estimator=estimator,
         )
 
     def common(self, data, phases: tuple, *, lowest_version: int) -> dict:
@@ -149,7 +151,8 @@ class _Parser(Checker):
         statements, seen = [], set()
         for number, node in enumerate(nodes, start=1):
             item = f"statement #{number}"
-            self.fields(node, item, required=("id", "phase", "facet", "keyed", "trigger", "text"))
+            self.fields(node, item, required=("id", "phase", "facet", "keyed", "trigger", "text"),
+                        optional=("pair", "reserve"))
             statement_id = self.identifier(node, item)
             item = f"statement '{statement_id}'"
             if statement_id in seen:
@@ -164,6 +167,7 @@ class _Parser(Checker):
                 keyed=self.choice(node, "keyed", item, KEYINGS),
                 text=self.text(node, "text", item),
                 trigger=node["trigger"],
+                **self.pairing(node, item, statements),
             ))
         for phase in PHASE_IDS:
             count = sum(statement.phase == phase for statement in statements)
@@ -171,6 +175,8 @@ class _Parser(Checker):
                 self.fail(nodes, "statements", f"phase '{phase}' needs at least {MIN_PER_PHASE_PAIRS} statements, found {count}")
             if all(statement.trigger for statement in statements if statement.phase == phase):
                 self.fail(nodes, "statements", f"phase '{phase}' needs a statement without trigger, so that it always has a value")
+        if any(isinstance(node, dict) and "pair" in node for node in nodes):
+            return self.named_pairs(data, nodes, facets, tuple(statements))
         for facet in facets:
             node = next(n for n in self.sequence(data, "facets", "top level") if n["id"] == facet.id)
             twins = {phase: [s for s in statements if s.facet == facet.id and s.phase == phase]
@@ -190,6 +196,65 @@ class _Parser(Checker):
             self.fail(nodes, "statements", f"at least {MIN_PAIRS} pairs must have no trigger, so that every reader "
                                            f"can reach a verdict; found {always}")
         return tuple(statements)
+
+    def pairing(self, node, item: str, earlier: list) -> dict:
+        """Version 3: a statement's `pair` (closing and after_sale only) and `reserve` flag."""
+        found = {}
+        if "reserve" in node:
+            if not isinstance(node["reserve"], bool):
+                self.fail(node, item, f"'reserve' must be true or false, found {node['reserve']!r}")
+            found["reserve"] = node["reserve"]
+        elif earlier and earlier[-1].reserve:
+            self.fail(node, item, "comes after a reserve statement: reserve statements come last")
+        if "pair" in node:
+            if node.get("phase") not in ("closing", "after_sale"):
+                self.fail(node, item, "'pair' is only for closing and after_sale statements")
+            value = node["pair"]
+            if not isinstance(value, str) or not re.match(r"^[a-z][a-z0-9_]*$", value):
+                self.fail(node, item, f"pair {value!r} must be lower-case letters, digits and '_', starting with a letter")
+            found["pair"] = value
+        if found.get("reserve") and "pair" not in node:
+            self.fail(node, item, "a reserve statement needs a 'pair' (reserve statements are asked as twins)")
+        return found
+
+    def named_pairs(self, data, nodes, facets: tuple, statements: tuple) -> tuple:
+        """Version 3: twins share a `pair` id; every facet has a pair in the base test."""
+        by_id = dict(zip((s.id for s in statements), nodes))
+        for statement in statements:
+            if statement.phase in ("closing", "after_sale") and not statement.pair:
+                self.fail(by_id[statement.id], f"statement '{statement.id}'", "needs a 'pair' (every closing and "
+                                                                               "after_sale statement has its twin)")
+        pairs = {}
+        for statement in statements:
+            if statement.pair:
+                pairs.setdefault(statement.pair, []).append(statement)
+        for pair, members in pairs.items():
+            node, item = by_id[members[0].id], f"pair '{pair}'"
+            phases = sorted(s.phase for s in members)
+            if phases != ["after_sale", "closing"]:
+                self.fail(node, item, f"needs one closing and one after_sale statement, found {', '.join(phases)}")
+            closing, after = (s for s in sorted(members, key=lambda s: s.phase != "closing"))
+            for field, label in (("keyed", "keyed differently"), ("trigger", "differ in 'trigger'"),
+                                 ("facet", "belong to different facets"), ("reserve", "differ in 'reserve'")):
+                if getattr(closing, field) != getattr(after, field):
+                    self.fail(node, item, f"twins {label}: '{closing.id}' {getattr(closing, field)}, "
+                                          f"'{after.id}' {getattr(after, field)}")
+        base = [members for members in pairs.values() if not members[0].reserve]
+        for facet in facets:
+            if not any(members[0].facet == facet.id for members in base):
+                node = next(n for n in self.sequence(data, "facets", "top level") if n["id"] == facet.id)
+                self.fail(node, f"facet '{facet.id}'", "has no pair in the base test")
+        always = sum(not members[0].trigger for members in base)
+        if always < MIN_PAIRS:
+            self.fail(nodes, "statements", f"at least {MIN_PAIRS} pairs of the base test must have no trigger, so "
+                                           f"that every reader can reach a verdict; found {always}")
+        reserve = len(pairs) - len(base)
+        if reserve and reserve < RESERVE_MIN:
+            self.fail(nodes, "statements", f"the reserve needs at least {RESERVE_MIN} pairs, found {reserve}")
+        if reserve and data.get("estimator") != "moderated":
+            self.fail(nodes, "statements", "a reserve needs 'estimator: moderated' (the floored estimator "
+                                           "cannot narrow its range with more pairs)")
+        return statements
 
     def named_texts(self, data, field: str, names: tuple) -> dict:
         node = data[field]

@@ -16,7 +16,7 @@ from pathlib import Path
 import quiz
 from quiz.browser_model import build_model
 from quiz.codes import ALPHABET, CodeError, decode, encode
-from quiz.model import LANGUAGES, SCALE_POINTS
+from quiz.model import LANGUAGES, NOT_ASKED, SCALE_POINTS
 from quiz.scoring import score
 from quiz.team import MAX_CHARACTERS, MAX_LINES, TooLarge, summarise, to_csv
 from quiz.text import LINK_LIMIT, code_in
@@ -38,7 +38,7 @@ def result_json(result, language: str) -> dict:
             "level": result.level, "levelBand": result.level_band, "dropOff": result.drop_off,
             "dropOffRange": list(result.drop_range) if result.drop_range else None, "verdict": result.verdict,
             "dropsOff": result.drops_off, "pairs": result.pairs, "clarity": clarity,
-            "headline": result.headline[language], "profile": result.profile}
+            "headline": result.headline[language], "profile": result.profile, "reserve": result.reserve}
 
 
 def answer_sets(questionnaire, rng: random.Random) -> list[list]:
@@ -57,7 +57,32 @@ def answer_sets(questionnaire, rng: random.Random) -> list[list]:
         steady = rng.randint(1, SCALE_POINTS)  # some reps answer alike everywhere: identical pairs, floored spread
         sets.append([None if statement.trigger and rng.random() < not_applicable
                      else (steady if index % 5 == 0 else rng.randint(1, SCALE_POINTS)) for statement in statements])
-    return extremes + sets
+    return extremes + sets + reserve_sets(questionnaire, rng)
+
+
+def reserve_sets(questionnaire, rng: random.Random) -> list[list]:
+    """Version 3 on: the base test alone (reserve NOT_ASKED), obvious patterns on it, and reserves
+    answered in part or in full, so that "not asked" and the moderated range meet every path."""
+    if not questionnaire.has_reserve:
+        return []
+    statements = questionnaire.statements
+
+    def pattern(closing: int, after: int, not_applicable: bool, reserve: bool) -> list:
+        answers = []
+        for statement in statements:
+            value = after if statement.phase == "after_sale" else closing
+            answer = value if statement.keyed == "plus" else SCALE_POINTS + 1 - value
+            answers.append(NOT_ASKED if statement.reserve and not reserve
+                           else None if statement.trigger and not_applicable else answer)
+        return answers
+    sets = [pattern(closing, after, not_applicable, reserve) for closing in range(1, 6) for after in range(1, 6)
+            for not_applicable in (False, True) for reserve in (False, True)]
+    for _ in range(ANSWER_SETS // 2):
+        share = rng.choice([0.0, 0.5, 1.0])
+        sets.append([NOT_ASKED if statement.reserve and rng.random() < share
+                     else None if statement.trigger and rng.random() < 0.2 else rng.randint(1, SCALE_POINTS)
+                     for statement in statements])
+    return sets
 
 
 def bad_codes(questionnaires, rng: random.Random) -> list[str]:
@@ -160,7 +185,8 @@ def team_json(team, language: str) -> dict:
                     for m in team.members],
         "skipped": [{"line": s.line, "text": s.text, "reason": s.reason, "detail": s.detail} for s in team.skipped],
         "summaries": [{"version": s.version, "count": s.count, "averages": s.averages, "verdicts": s.verdicts,
-                       "needs": [{"id": facet_id, "count": count} for facet_id, count in s.needs]} for s in team.summaries],
+                       "needs": [{"id": facet_id, "count": count} for facet_id, count in s.needs],
+                       "reserve": s.reserve} for s in team.summaries],
     }
 
 

@@ -2,12 +2,13 @@
 
 Each persona says, per phase, how many points (0, 25, 50, 75, 100) the answers should give,
 cycling through the list for the phase's statements; minus-keyed statements get the mirrored
-answer. ``agree_all`` instead answers 5 ("trifft voll zu") everywhere.
+answer. ``agree_all`` instead answers 5 ("trifft voll zu") everywhere. A persona takes the base
+test: version 3's reserve statements stay NOT_ASKED.
 """
 
 from __future__ import annotations
 
-from quiz.model import Questionnaire
+from quiz.model import NOT_ASKED, Questionnaire
 
 PERSONAS = {
     # about 70 / 90 / 100 and then gone: the curve of the average seller
@@ -23,9 +24,12 @@ PERSONAS = {
 def answers_for(questionnaire: Questionnaire, persona: str) -> list[int]:
     plan = PERSONAS[persona]
     if plan is None:
-        return [5] * len(questionnaire.statements)
+        return [NOT_ASKED if statement.reserve else 5 for statement in questionnaire.statements]
     answers, seen = [], {phase: 0 for phase in plan}
     for statement in questionnaire.statements:
+        if statement.reserve:
+            answers.append(NOT_ASKED)
+            continue
         points = plan[statement.phase][seen[statement.phase] % len(plan[statement.phase])]
         seen[statement.phase] += 1
         step = points // 25

@@ -15,7 +15,7 @@ OLDER = ["classic_curve", "fader"]  # people who took version 1, pasted between 
 
 
 def team_paste(published: dict) -> str:
-    """The personas as a lead would paste them: version 2 and some version-1 codes, names, links,
+    """The personas as a lead would paste them: current-version and some version-1 codes, names, links,
     bare codes, bad lines, a duplicate."""
     latest = published[max(published)]
     lines = []

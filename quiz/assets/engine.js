@@ -57,15 +57,23 @@ export const current = model => version(model, model.current)
 // --- the range and the verdict (quiz/estimate.py) ------------------------------------------------
 
 const tQuantile = (rules, df) => rules.tTable[Math.min(df, rules.tTable.length) - 1]
+// The rules a version reads its pair differences with: its own estimator (entry.estimate), or
+// for a model without one, the model's rules (version 2's).
+export const rulesOf = (model, entry) => entry && entry.estimate ? { ...model.rules, ...entry.estimate } : model.rules
+export const NOT_ASKED = 0  // a reserve statement that was not asked (version 3; quiz/model.py)
 
+// "floored" (version 2) or "moderated" (version 3, rules.kind): see quiz/estimate.py for both.
 export function dropEstimate(rules, differences) {
   const n = differences.length
   if (n === 0) return { n: 0, total: 0, spread: null, mean: null, low: null, high: null }
   let total = 0, squares = 0
   for (const difference of differences) { total += difference; squares += difference * difference }
-  const variance = n > 1 ? (n * squares - total * total) / (n * (n - 1)) : 0
-  const spread = Math.max(Math.sqrt(variance), rules.sdFloor)
-  const half = tQuantile(rules, Math.max(n - 1, 1)) * (spread / Math.sqrt(n))
+  const moderated = rules.kind === "moderated"
+  const variance = moderated
+    ? (rules.priorDf * rules.priorSpread * rules.priorSpread * n + (n * squares - total * total)) / (n * (rules.priorDf + n - 1))
+    : n > 1 ? (n * squares - total * total) / (n * (n - 1)) : 0
+  const spread = moderated ? Math.sqrt(variance) : Math.max(Math.sqrt(variance), rules.sdFloor)
+  const half = tQuantile(rules, moderated ? rules.priorDf + n - 1 : Math.max(n - 1, 1)) * (spread / Math.sqrt(n))
   return { n, total, spread, mean: Math.floor((2 * total + n) / (2 * n)),
            low: Math.max(Math.floor(total / n - half + 0.5), -100), high: Math.min(Math.floor(total / n + half + 0.5), 100) }
 }
@@ -86,7 +94,7 @@ export function clarity(rules, estimate) {
   const gap = leansYes ? rules.yesFrom - estimate.low : estimate.high - rules.noUpTo
   for (let more = 1; more <= rules.morePairsCap; more++) {
     const pairs = n + more
-    const half = tQuantile(rules, pairs - 1) * (estimate.spread / Math.sqrt(pairs))
+    const half = tQuantile(rules, (rules.kind === "moderated" ? rules.priorDf : 0) + pairs - 1) * (estimate.spread / Math.sqrt(pairs))
     if (leansYes && Math.floor(estimate.total / n - half + 0.5) >= rules.yesFrom) return { side: "yes", gap, morePairs: more }
     if (!leansYes && Math.floor(estimate.total / n + half + 0.5) <= rules.noUpTo) return { side: "no", gap, morePairs: more }
   }
@@ -114,7 +122,7 @@ const matches = (when, metrics) => Object.entries(when).every(([metric, bounds])
 // answers: 1..5 per statement, null for "kam nicht vor". entry: one version of the model.
 export function score(model, entry, answers) {
   const { scalePoints, pointsPerStep, recommendationCount } = model.rules
-  const points = entry.statements.map((statement, i) => answers[i] === null ? null
+  const points = entry.statements.map((statement, i) => answers[i] === null || answers[i] === NOT_ASKED ? null
     : ((statement.keyed === "plus" ? answers[i] : scalePoints + 1 - answers[i]) - 1) * pointsPerStep)
   const meanWhere = test => {
     let total = 0, count = 0
@@ -130,7 +138,7 @@ export function score(model, entry, answers) {
     .filter(facet => facet.value !== null)
     .sort((a, b) => a.value - b.value || a.index - b.index)
     .slice(0, recommendationCount).map(facet => facet.id)
-  const base = { version: entry.version, phases, average, recommendations }
+  const base = { version: entry.version, phases, average, recommendations, reserve: null }
   if (entry.method === "phase_means") {
     const dropOff = phases.closing - phases.after_sale
     const band = entry.verdict.find(band => band.from <= dropOff && dropOff <= band.to)
@@ -140,14 +148,15 @@ export function score(model, entry, answers) {
              headline: band.headline.replaceAll("{drop}", () => dropOff),
              profile: entry.profiles.find(profile => matches(profile.when, metrics)).id }
   }
-  const differences = []
-  entry.facets.forEach(facet => {
-    const at = phase => entry.statements.findIndex(statement => statement.facet === facet.id && statement.phase === phase)
-    const closing = at("closing"), after = at("after_sale")
-    if (closing >= 0 && after >= 0 && points[closing] !== null && points[after] !== null) differences.push(points[closing] - points[after])
-  })
-  const estimate = dropEstimate(model.rules, differences)
-  const verdict = verdictOf(model.rules, estimate)
+  const rules = rulesOf(model, entry)
+  const differences = [], answered = { reserve: 0 }
+  for (const [closing, after, reserve] of rules.pairs) {
+    if (points[closing] === null || points[after] === null) continue
+    differences.push(points[closing] - points[after])
+    if (reserve) answered.reserve++
+  }
+  const estimate = dropEstimate(rules, differences)
+  const verdict = verdictOf(rules, estimate)
   const level = levelOf(model.rules, points)
   const metrics = { drop_off: estimate.mean, level: level.points, verdict }
   const profile = verdict === "too_few" ? null : entry.profiles.find(profile => matches(profile.when, metrics)).id
@@ -155,7 +164,7 @@ export function score(model, entry, answers) {
   return { ...base, level: level.points, levelBand: level.band, dropOff: estimate.mean,
            dropOffRange: estimate.n ? [estimate.low, estimate.high] : null, verdict,
            dropsOff: verdict === "yes" ? true : verdict === "no" ? false : null, pairs: estimate.n,
-           clarity: clarity(model.rules, estimate),
+           clarity: clarity(rules, estimate), reserve: rules.reserve ? answered.reserve : null,
            headline: entry.headlines[verdict].replaceAll("{level}", () => entry.levels[level.band]), profile }
 }
 
@@ -165,8 +174,8 @@ const checkValue = (model, chars) =>
   chars.reduce((sum, char, i) => sum + (i + 1) * char, 0) % model.rules.codeAlphabet.length
 
 export function encode(model, entry, answers) {
-  const { states, group, chars, offset } = entry.code, alphabet = model.rules.codeAlphabet
-  const digits = answers.map(answer => answer === null ? 0 : answer - offset)
+  const { states, group, chars, offset, notAsked } = entry.code, alphabet = model.rules.codeAlphabet
+  const digits = answers.map(answer => answer === null ? 0 : answer === NOT_ASKED && notAsked ? notAsked : answer - offset)
   while (digits.length % group) digits.push(0)
   const out = []
   for (let start = 0; start < digits.length; start += group) {
@@ -186,7 +195,7 @@ export function decode(model, code) {
   if (!match) return { problem: "foreign" }
   const found = Number(match[1]), entry = version(model, found)
   if (!entry) return { problem: found > model.current ? "newer" : "version", found }
-  const { states, group, chars, offset } = entry.code, count = entry.statements.length
+  const { states, group, chars, offset, notAsked } = entry.code, count = entry.statements.length
   const values = [...match[2]].map(char => alphabet.indexOf(char))
   const check = values.pop()
   if (values.length !== Math.ceil(count / group) * chars || checkValue(model, values) !== check) return { problem: "damaged", found }
@@ -200,8 +209,10 @@ export function decode(model, code) {
     digits.push(...part)
   }
   if (digits.slice(count).some(Boolean)) return { problem: "damaged", found }
-  const answers = digits.slice(0, count).map(digit => digit + offset === 0 ? null : digit + offset)
+  const answers = digits.slice(0, count).map(digit => notAsked && digit === notAsked ? NOT_ASKED
+    : digit + offset === 0 ? null : digit + offset)
   if (answers.some((answer, i) => answer === null && !entry.statements[i].trigger)) return { problem: "damaged", found }
+  if (answers.some((answer, i) => answer === NOT_ASKED && !entry.statements[i].reserve)) return { problem: "damaged", found }
   return { entry, answers }
 }
 
@@ -254,7 +265,8 @@ function summary(model, entry, members) {
     .map((facet, index) => ({ id: facet.id, index, count: members.filter(m => m.result.recommendations.includes(facet.id)).length }))
     .sort((a, b) => b.count - a.count || a.index - b.index).slice(0, model.rules.teamNeedsCount).filter(facet => facet.count)
     .map(({ id, count }) => ({ id, count }))
-  return { version: entry.version, count: members.length, averages, verdicts, needs }
+  const reserve = entry.estimate && entry.estimate.reserve ? members.filter(member => member.result.reserve > 0).length : null
+  return { version: entry.version, count: members.length, averages, verdicts, needs, reserve }
 }
 
 // 725 -> "72,5": one decimal, with the German decimal comma unless told otherwise.

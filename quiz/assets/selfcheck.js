@@ -3,7 +3,7 @@
 // The numbers come from engine.js, the twin of the Python engine. Results of older versions of
 // the questionnaire (codes, links, history) keep the scoring they were made with.
 
-import { codeIn, current as currentVersion, decode, encode, fill, problemText, score, verdictLabel } from "./engine.js"
+import { NOT_ASKED, codeIn, current as currentVersion, decode, encode, fill, problemText, rulesOf, score, verdictLabel } from "./engine.js"
 import { KEYS, OLD_KEYS, RENAMED, chart, el, notice as noticeOf, onPage, readJSON, reported, storage } from "./widgets.js"
 
 const NOT_APPLICABLE = "na"  // the radio value of "kam bei mir nicht vor" (quiz/assessment_page.py)
@@ -18,8 +18,12 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
   const output = root.querySelector("[data-selfcheck-result]")
   const notice = root.querySelector("[data-selfcheck-notice]")
   const historyBox = root.querySelector("[data-selfcheck-history]")
-  const ids = latest.statements.map(statement => statement.id)
+  const ids = latest.statements.filter(statement => !statement.reserve).map(statement => statement.id)
   const fieldsets = [...form.querySelectorAll("fieldset[data-item]")]
+  // Version 3's reserve: its own form below the result, offered while a result stays open.
+  const reserveForm = root.querySelector("[data-selfcheck-reserve]")
+  const reserveIds = latest.statements.filter(statement => statement.reserve).map(statement => statement.id)
+  let reserveBase = null  // the code whose reserve is offered: {code, previous}
   const dateFormat = new Intl.DateTimeFormat(model.language, { dateStyle: "medium" })
   const methodHref = root.dataset.method
 
@@ -27,10 +31,16 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
   // Answers stored by a newer version of the page are kept as they are until the reader starts again.
   let keepStoredAnswers = false
   // One entry per statement: a number 1..5, null for "kam nicht vor", undefined while unanswered.
-  const answers = () => ids.map(id => {
-    const value = form.elements[id].value
+  const valueOf = (owner, id) => {
+    const value = owner.elements[id].value
     return value === NOT_APPLICABLE ? null : value ? Number(value) : undefined
-  })
+  }
+  const answers = () => ids.map(id => valueOf(form, id))
+  // Every statement of the current version in order: the base test's answers, the reserve not asked.
+  const fullAnswers = given => {
+    const byId = new Map(ids.map((id, i) => [id, given[i]]))
+    return latest.statements.map(statement => statement.reserve ? NOT_ASKED : byId.get(statement.id))
+  }
   const codeOf = text => decode(model, text)
   const dated = entry => typeof entry.date === "string" && !Number.isNaN(Date.parse(entry.date))
   const validAnswer = (statement, answer) => answer === NOT_APPLICABLE ? statement.trigger
@@ -71,7 +81,7 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     if (value.version !== latest.version) { tell(fill(words.answersFromOlder, { found: value.version })); return }
     // Each answer on its own: one that fits no statement (or is no answer) is dropped, the others stay.
     const byId = new Map(latest.statements.map(statement => [statement.id, statement]))
-    const usable = Object.entries(saved).filter(([id, answer]) => byId.has(id) && validAnswer(byId.get(id), answer))
+    const usable = Object.entries(saved).filter(([id, answer]) => byId.has(id) && !byId.get(id).reserve && validAnswer(byId.get(id), answer))
     for (const [id, answer] of usable) form.elements[id].value = String(answer)
     const dropped = Object.keys(saved).length - usable.length
     if (dropped) {
@@ -142,14 +152,37 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     return el("ul", { class: "selfcheck__numbers" }, ...items)
   }
 
-  function explanation(result) {
+  function explanation(entry, result, offered) {
+    const rules = rulesOf(model, entry)
+    const reserve = result.reserve ? [el("p", { "data-reserve-pairs": String(result.reserve) },
+      fill(words.reserveAnswered, { pairs: result.reserve }))] : []
+    if (offered) {  // a button, not a link: the address keeps its #code= for reloads and sharing
+      const go = el("button", { type: "button", class: "md-button" }, words.reserveGo)
+      go.addEventListener("click", () => {
+        reserveForm.scrollIntoView({ block: "start" })
+        reserveForm.querySelector("input").focus({ preventScroll: true })
+      })
+      reserve.push(el("p", { "data-reserve-offer": "" }, fill(words.reserveOffer, { pairs: reserveIds.length / 2 }), " ", go))
+    }
     if (result.verdict === "too_few")
-      return [el("p", { "data-clarity": "too_few" }, fill(words.tooFew, { pairs: result.pairs, min: model.rules.minPairs }))]
-    if (result.verdict !== "unclear" || !result.clarity) return []
+      return [el("p", { "data-clarity": "too_few" }, fill(words.tooFew, { pairs: result.pairs, min: rules.minPairs })), ...reserve]
+    if (result.verdict !== "unclear" || !result.clarity) return reserve
     const [low, high] = result.dropOffRange
     return [el("p", { "data-clarity": result.clarity.side }, result.clarity.side === "yes"
-      ? fill(words.unclearYes, { low, threshold: model.rules.yesFrom })
-      : fill(words.unclearNo, { high, threshold: model.rules.noUpTo }))]
+      ? fill(words.unclearYes, { low, threshold: rules.yesFrom })
+      : fill(words.unclearNo, { high, threshold: rules.noUpTo })), ...reserve]
+  }
+
+  // Offer the reserve under the reader's own open result of the current version, once.
+  const reserveOpen = (entry, result, shared) =>
+    Boolean(reserveForm) && !shared && entry.version === latest.version && result.verdict === "unclear" && result.reserve === 0
+
+  function offerReserve(code, entry, result, { shared, previous }) {
+    if (!reserveForm) return
+    const open = reserveOpen(entry, result, shared)
+    reserveBase = open ? { code, previous } : null
+    if (open && reserveForm.hidden) reserveForm.reset()
+    reserveForm.hidden = !open
   }
 
   function showResult(code, decoded, { shared = false, previous = null } = {}) {
@@ -177,7 +210,7 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
         result.headline),
       ...(older ? [el("p", { class: "selfcheck__older" }, fill(words.olderResult, { version: entry.version, current: latest.version }))] : []),
       ...(shared ? [el("p", {}, words.sharedNote)] : []),
-      ...explanation(result),
+      ...explanation(entry, result, reserveOpen(entry, result, shared)),
       chart(entry.phases, result.phases, words.chartTitle, words),
       el("h3", {}, words.numbersHeading),
       numbers(entry, result),
@@ -198,6 +231,7 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
       el("p", { class: "selfcheck__actions" }, restartButton))
     output.hidden = false
     form.hidden = true
+    offerReserve(code, entry, result, { shared, previous })
     output.focus()
     document.dispatchEvent(new CustomEvent("selfcheck:result", { detail: {
       code, version: entry.version, phases: { ...result.phases }, dropOff: result.dropOff,
@@ -209,6 +243,7 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     output.hidden = true
     output.replaceChildren()
     form.hidden = false
+    if (reserveForm) { reserveForm.hidden = true; reserveBase = null }
   }
 
   function restart() {  // the reader chooses to start again: stored answers of any version make way
@@ -260,17 +295,55 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
       return
     }
     say("")
-    const code = encode(model, latest, given)
+    const full = fullAnswers(given)
+    const code = encode(model, latest, full)
     const entries = loadHistory()
     const previous = [...entries].reverse().find(entry => codeOf(entry.code).entry.version === latest.version) || null
     entries.push({ code, date: new Date().toISOString() })
-    const stored = readJSON(KEYS.history).value  // keep entries this page cannot show (newer versions)
-    const hidden = Array.isArray(stored) ? stored.filter(entry => entry && codeOf(entry.code).problem === "newer") : []
-    const failed = storage.write(KEYS.history, JSON.stringify([...hidden, ...entries]))
+    const failed = storeHistory(entries)
     history.replaceState(null, "", `#code=${code}`)
-    showResult(code, { entry: latest, answers: given }, { previous })
+    showResult(code, { entry: latest, answers: full }, { previous })
     showHistory()
     if (failed) tell(failed === "full" ? words.resultNotKeptFull : words.resultNotKeptBlocked)
+  })
+
+  function storeHistory(entries) {
+    const stored = readJSON(KEYS.history).value  // keep entries this page cannot show (newer versions)
+    const hidden = Array.isArray(stored) ? stored.filter(entry => entry && codeOf(entry.code).problem === "newer") : []
+    return storage.write(KEYS.history, JSON.stringify([...hidden, ...entries]))  // "full", "blocked" or nothing
+  }
+
+  // The reserve answered: the same result with more pairs. Its code replaces the open one in the
+  // history (one attempt, one entry), the link follows, and selfcheck:result fires again.
+  if (reserveForm) reserveForm.addEventListener("submit", event => {
+    event.preventDefault()
+    if (!reserveBase) return
+    const given = reserveIds.map(id => valueOf(reserveForm, id))
+    const open = [...reserveForm.querySelectorAll("fieldset[data-item]")].filter((fieldset, i) => given[i] === undefined)
+    if (open.length) {
+      open.forEach(fieldset => fieldset.classList.add("selfcheck__item--open"))
+      say(open.length === 1 ? words.missingOne : fill(words.missing, { count: open.length }))
+      open[0].querySelector("input").focus()
+      return
+    }
+    say("")
+    const base = codeOf(reserveBase.code)
+    const byId = new Map(reserveIds.map((id, i) => [id, given[i]]))
+    const full = latest.statements.map((statement, i) => statement.reserve ? byId.get(statement.id) : base.answers[i])
+    const code = encode(model, latest, full)
+    const entries = loadHistory()
+    const at = entries.map(entry => entry.code).lastIndexOf(reserveBase.code)
+    if (at >= 0) entries[at] = { code, date: entries[at].date }
+    else entries.push({ code, date: new Date().toISOString() })
+    const failed = storeHistory(entries)
+    history.replaceState(null, "", `#code=${code}`)
+    const previous = reserveBase.previous
+    showResult(code, { entry: latest, answers: full }, { previous })
+    showHistory()
+    if (failed) tell(failed === "full" ? words.resultNotKeptFull : words.resultNotKeptBlocked)
+  })
+  if (reserveForm) reserveForm.addEventListener("change", event => {
+    event.target.closest("fieldset").classList.remove("selfcheck__item--open")
   })
 
   root.querySelector("[data-selfcheck-delete]").addEventListener("click", () => {

@@ -35,7 +35,9 @@ function versionSection(model, modelUrl, summary, several) {
     el("h3", {}, words.teamDropHeading),
     distribution(model, summary),
     el("ul", {}, ...Object.entries(summary.verdicts).map(([name, count]) =>
-      el("li", { "data-verdict": name }, fill(words.teamVerdicts, { label: verdictLabel(words, name), count, total })))),
+      el("li", { "data-verdict": name }, fill(words.teamVerdicts, { label: verdictLabel(words, name), count, total }))),
+      ...(summary.reserve === null ? [] : [el("li", { "data-team-reserve": String(summary.reserve) },
+        fill(words.teamReserve, { count: summary.reserve, total }))])),
     el("h3", {}, words.teamNeedsHeading),
     el("ol", { class: "selfcheck__recommendations" }, ...summary.needs.map(need => {
       const facet = entry.facets.find(facet => facet.id === need.id)

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from conftest import answer, ready
 from scripts.browser import CHROMIUM_ARGS, RequestLog, chromium_path
 from personas import PERSONAS, answers_for
-from quiz import encode, estimate, score
+from quiz import encode, estimate, load_all, score
+from quiz.model import NOT_ASKED
 from quiz.team import verdict_label
 from quiz.wording import fill, words
 
@@ -35,6 +36,7 @@ def open_assessment(page, edition_url, fragment=""):
 
 
 def answer_with_keyboard(page, questionnaire, answers, language="de"):
+    """The base test by keyboard (version 3's reserve is its own form, see test_selfcheck_v3.py)."""
     first = questionnaire.statements[0].id
     for _ in range(80):  # Tab from the top of the page to the first answer
         page.keyboard.press("Tab")
@@ -43,6 +45,8 @@ def answer_with_keyboard(page, questionnaire, answers, language="de"):
     else:
         pytest.fail("Tab never reached the first statement")
     for statement, value in zip(questionnaire.statements, answers):
+        if statement.reserve:
+            continue
         assert page.evaluate("document.activeElement.name") == statement.id
         page.keyboard.press("Space")  # selects the focused first option: 1
         for _ in range(value - 1):
@@ -127,7 +131,8 @@ def test_the_served_engine_scores_like_python(page, base_url, questionnaire, mod
 
 def test_progress_and_reload_resume(page, base_url, questionnaire):
     open_assessment(page, base_url)
-    total = len(questionnaire.statements)
+    base = [statement for statement in questionnaire.statements if not statement.reserve]
+    total = len(base)
     for statement in questionnaire.statements[:5]:
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='4']").check()
     expect(page.locator("[data-selfcheck-count]")).to_have_text(fill(DE["progress"], answered=5, total=total))
@@ -139,7 +144,7 @@ def test_progress_and_reload_resume(page, base_url, questionnaire):
     page.get_by_role("button", name=DE["submit"]).click()
     expect(page.locator(NOTICE)).to_have_text(fill(DE["missing"], count=total - 5))
     assert page.evaluate("document.activeElement.name") == questionnaire.statements[5].id
-    for statement in questionnaire.statements[5:-1]:
+    for statement in base[5:-1]:
         page.locator(f"fieldset[data-item='{statement.id}'] input[value='2']").check()
     page.get_by_role("button", name=DE["submit"]).click()
     expect(page.locator(NOTICE)).to_have_text(DE["missingOne"])
@@ -207,7 +212,7 @@ def test_delete_button_removes_every_stored_answer_and_result(page, base_url, qu
     ("#code=1-ZZZZ", DE["linkDamaged"]),
     ("#code=%3Cimg%20src%3Dx%20onerror%3D%22document.title%3D'pwned'%22%3E", DE["linkForeign"]),
     ("#code=%E0%A4%A", DE["linkForeign"]),
-    ("#code=7-ABCDEFGHJKLMNPQ", fill(DE["linkNewer"], found=7, current=2)),
+    ("#code=7-ABCDEFGHJKLMNPQ", fill(DE["linkNewer"], found=7, current=max(load_all()))),
 ])
 def test_tampered_share_links_show_a_message_and_a_fresh_questionnaire(page, base_url, fragment, message):
     open_assessment(page, base_url, fragment)
@@ -312,8 +317,9 @@ def test_each_verdict_shows_its_range_level_and_what_would_make_it_clear(page, b
     clarity = page.locator("[data-clarity]")
     if verdict == "unclear":
         low, high = expected.drop_range
-        text = (fill(DE["unclearYes"], low=low, threshold=estimate.YES_FROM) if expected.clarity.side == "yes"
-                else fill(DE["unclearNo"], high=high, threshold=estimate.NO_UP_TO))
+        rules = estimate.RULES[questionnaire.estimator]
+        text = (fill(DE["unclearYes"], low=low, threshold=rules.yes_from) if expected.clarity.side == "yes"
+                else fill(DE["unclearNo"], high=high, threshold=rules.no_up_to))
         expect(clarity).to_have_text(text)
     else:
         expect(clarity).to_have_count(0)
@@ -325,7 +331,7 @@ def test_never_came_up_is_offered_only_where_it_fits_and_travels_in_the_code(pag
     triggers = [statement.id for statement in questionnaire.statements if statement.trigger]
     offered = page.locator("fieldset[data-item]:has(input[value='na'])").evaluate_all("sets => sets.map(f => f.dataset.item)")
     assert offered == triggers
-    answers = [None if statement.trigger else 4 for statement in questionnaire.statements]
+    answers = [NOT_ASKED if statement.reserve else None if statement.trigger else 4 for statement in questionnaire.statements]
     answer(page, questionnaire, answers)
     expect_result(page, questionnaire, answers)
     page.requests.assert_clean()
@@ -350,7 +356,10 @@ def test_a_fault_while_setting_up_says_so_instead_of_leaving_a_dead_page(page, b
 def test_too_few_answered_pairs_say_so_and_give_no_verdict(page, base_url, questionnaire, model):
     """No published version lets a reader fall below the minimum (the validator keeps enough pairs
     without a trigger), so this runs the page on a model that asks for more pairs than there are."""
-    strict = {**model, "rules": {**model["rules"], "minPairs": len(questionnaire.twins()) + 1}}
+    minimum = len(questionnaire.twins()) + 1
+    strict = {**model, "rules": {**model["rules"], "minPairs": minimum},
+              "versions": [{**entry, "estimate": entry["estimate"] and {**entry["estimate"], "minPairs": minimum}}
+                           for entry in model["versions"]]}
     page.route("**/assets/selfcheck/model.json", lambda route: route.fulfill(json=strict))
     open_assessment(page, base_url)
     answer(page, questionnaire, answers_for(questionnaire, "classic_curve"))

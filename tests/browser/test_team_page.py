@@ -29,7 +29,7 @@ def test_browser_team_page_shows_each_version_sorts_and_exports(page, base_url, 
         expect(section.locator("h2")).to_have_text(fill(DE["teamVersionHeading"], version=summary.version, count=summary.count))
         for phase in published[summary.version].phases:
             expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-                f"{phase.label['de']}: {decimal(summary.averages[phase.id])} %")
+                fill(DE["teamAverageValue"], label=phase.label["de"], value=decimal(summary.averages[phase.id])))
         for verdict, count in summary.verdicts.items():
             expect(section.locator(f"li[data-verdict='{verdict}']")).to_contain_text(f": {count} ")
         assert section.locator("li[data-facet]").evaluate_all("items => items.map(li => li.dataset.facet)") == \
@@ -94,7 +94,7 @@ def test_english_team_page_uses_english_numbers_and_the_same_results(page, base_
     section = page.locator(f"[data-team-version='{latest.version}']")
     for phase in published[latest.version].phases:
         expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-            f"{phase.label['en']}: {decimal(latest.averages[phase.id], '.')}%")
+            fill(EN["teamAverageValue"], label=phase.label["en"], value=decimal(latest.averages[phase.id], ".")))
     expect(page.locator("[data-team-skipped] li").first).to_have_text(fill(EN["teamSkipped"], line=2, reason=EN["skipForeign"]))
     page.requests.assert_clean()
 
