@@ -12,7 +12,7 @@ from quiz.site_files import ASSETS, asset
 
 from conftest import ROOT
 
-BUDGET_GZIP = 9 * 1024  # a page's script and stylesheet together, as the reader's phone receives them
+BUDGET_GZIP = 10 * 1024  # a page's script and stylesheet together, as the reader's phone receives them (v3 reserve: 9.2 KiB)
 # (8 KiB until issues 15/16 added the chart's own styles, the storage notices and linear-time parsing: 7.1 -> 8.4 KiB)
 
 
