@@ -1,7 +1,8 @@
-"""Offline and installable (hooks/offline.py, issue 12), in a Chromium that allows service workers:
-after one visit the edition works with the test server stopped (an emulated offline mode would
-not reach the worker's own requests); a new build replaces the store; the German worker leaves
-/en/ alone; Chromium finds the site installable; the off switch removes worker and stores.
+"""Offline and installable (hooks/offline.py, issues 12 and 20), in a Chromium that allows service
+workers: a visit stores nothing; once the reader saves the edition, it works with the test server
+stopped (an emulated offline mode would not reach the worker's own requests); a new build replaces
+the store; the German worker leaves /en/ alone; Chromium finds the site installable; the off switch
+removes worker and stores. The weak networks are in test_weak_network.py.
 
 Each test builds a copy of the sources into its own folder and serves it with its own server, so
 it can stop the server, change text, rebuild and start the server again on the same port."""
@@ -98,12 +99,29 @@ def context(browser):
     context.close()
 
 
+def language_of(url: str) -> str:
+    return "en" if url.endswith("/en/") else "de"
+
+
+def save(page, language: str):
+    """Opts in with the save control on the page; the worker controls the page once its store is complete."""
+    site = words("site", language)
+    page.locator("[data-offline-save]").get_by_role("button", name=site["offlineSave"]).click()
+    expect(page.locator(".offline-save__status")).to_have_text(site["offlineDone"])
+    page.wait_for_function(CONTROLLED)
+
+
 def install(context, url: str):
-    """One visit to the start page; the worker controls the page once its store is complete."""
+    """One visit to the edition's start page (``url``), saving the edition for offline use there."""
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function(CONTROLLED)
+    save(page, language_of(url))
     return page
+
+
+def notice(page):
+    """The status line of the offline notices (the save controls have status lines of their own)."""
+    return page.locator(".offline-notice [role=status]")
 
 
 def wait_until(page, condition: str, arg=None, timeout: int = 10_000):
@@ -125,7 +143,7 @@ def expect_offline_reading(context, url: str, language: str):
         response = page.goto(url + path)
         assert response.from_service_worker, path
         expect(page.locator("article h1")).to_be_visible()
-        expect(page.get_by_role("status")).to_have_text(words("site", language)["offlineStored"])
+        expect(notice(page)).to_have_text(words("site", language)["offlineStored"])
     word, target = SEARCHES[language]
     search(page, word)
     expect(page.locator(f".md-search-result__item a[href^='{url + target}']").first).to_be_visible()
@@ -170,19 +188,19 @@ def test_the_notices_tell_a_stored_copy_and_a_new_version(context, deployment):
     deployment.stop()
     page = context.new_page()
     page.goto(url + "leitfaden/")
-    notice, site = page.get_by_role("status"), words("site", "de")
-    expect(notice).to_have_text(site["offlineStored"])
+    status, site = notice(page), words("site", "de")
+    expect(status).to_have_text(site["offlineStored"])
     assert not violations(page)
     deployment.edit("docs/leitfaden/index.md", "\n# ", "\n# Neu: ")
     deployment.build()
     deployment.start()
     context.set_offline(True)  # back online: the page asks for a newer worker
     context.set_offline(False)
-    expect(notice).to_have_text(site["offlineUpdate"] + " " + site["offlineReload"])
+    expect(status).to_have_text(site["offlineUpdate"])
     assert not violations(page)
     page.get_by_role("button", name=site["offlineReload"]).click()
     expect(page.locator("article h1")).to_contain_text("Neu: ")
-    expect(notice).to_be_empty()
+    expect(status).to_be_empty()
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
@@ -221,25 +239,34 @@ def test_under_a_project_path_it_works_offline_and_the_german_worker_leaves_en_a
     assert not [response.url for response in english_edition if response.from_service_worker]
     again = context.new_page()  # a German page, for comparison, does come from the worker
     assert again.goto(deployment.url + "werkzeuge/").from_service_worker
-    english.wait_for_function(CONTROLLED)  # the English worker installs on its own
+    english_stores = "url => caches.keys().then(names => names.filter(name => name.startsWith(url + ' ')))"
+    assert english.evaluate(english_stores, deployment.url + "en/") == []  # nothing saved for English yet
+    english.goto(deployment.url + "en/")  # the English edition is saved on its own
+    save(english, "en")
     deployment.stop()
     for language in EDITIONS:
         expect_offline_reading(context, deployment.url + EDITIONS[language][1], language)
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
-def test_chromium_finds_no_installability_error(playwright, deployment, language, tmp_path):
+def test_chromium_finds_no_installability_error_before_and_after_saving(playwright, deployment, language, tmp_path):
     # A profile of its own: Chromium never offers to install from an incognito window, and every
     # context Playwright opens in a running browser is one.
     context = playwright.chromium.launch_persistent_context(tmp_path / "profile", executable_path=chromium_path(),
                                                             args=CHROMIUM_ARGS, service_workers="allow")
-    page = install(context, deployment.url + EDITIONS[language][1])
+    url = deployment.url + EDITIONS[language][1]
+    page = context.new_page()
+    page.goto(url)  # a first visit: no worker registered, nothing stored
+    expect(page.locator("[data-offline-save] button")).to_be_visible()
     session = context.new_cdp_session(page)
     manifest = session.send("Page.getAppManifest")
     assert not manifest["errors"], manifest["errors"]
-    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    before = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    registrations = page.evaluate("navigator.serviceWorker.getRegistrations().then(found => found.length)")
+    save(page, language)
+    after = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
     context.close()
-    assert errors == []
+    assert (registrations, before, after) == (0, [], [])
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
