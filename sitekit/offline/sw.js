@@ -48,20 +48,27 @@ self.addEventListener("fetch", event => {
     return;
   }
   const client = event.resultingClientId || event.clientId;
-  event.respondWith(fresh(request, key).then(([response, fromStore]) => {
-    if (page) tell(client, fromStore ? "offline:stored" : "offline:online");
+  event.respondWith(fresh(request, key, page).then(([response, source]) => {
+    if (page && source) tell(client, "offline:" + source);
     return response;
   }));
 });
 
-// [response, from the store?]: the network's answer if it is good and comes within WAIT ms, else
-// the stored copy; without a stored copy, whatever the network answers, however late.
-function fresh(request, key) {
-  const network = fetch(request);
-  const good = network.then(response => response.ok && response.type === "basic" ? [response, false] : Promise.reject());
+// [response, "online" | "stored" | ""]: the network's answer if it is good and comes within WAIT ms,
+// else the stored copy; without one, whatever the network answers, however late. For a while after
+// the network failed a page, that page's files come straight from the store: it shows at once.
+let failed = 0;
+function fresh(request, key, page) {
+  const fromStore = network => stored(key)
+    .then(found => found ? [found, "stored"] : network().then(response => [response, ""]));
+  if (!page && Date.now() - failed < 10 * WAIT) return fromStore(() => fetch(request));
+  // Past the browser's HTTP cache: "the network" means the server (or whatever answers in its place).
+  const network = fetch(request.mode === "navigate" ? new Request(request.url, { cache: "no-cache", redirect: "manual" })
+    : new Request(request, { cache: "no-cache" }));
+  const good = network.then(response => response.ok && response.type === "basic" ? [response, "online"] : Promise.reject());
   const late = new Promise((resolve, reject) => setTimeout(reject, WAIT));
-  return Promise.race([good, late]).catch(() => stored(key)
-    .then(copy => copy ? [copy, true] : network.then(response => [response, false])));
+  return Promise.race([good, late]).then(answer => { if (page) failed = 0; return answer; },
+    () => { failed = Date.now(); return fromStore(() => network); });
 }
 
 function stored(key) {

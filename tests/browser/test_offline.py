@@ -17,14 +17,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from axe import violations
-from conftest import ROOT, SEARCHES, answer, ready, search
-from personas import answers_for
 from quiz import encode, load_all, score
 from quiz.wording import words
 from scripts.browser import CHROMIUM_ARGS, chromium_path
 from scripts.editions import EDITIONS, build_edition
 from scripts.static_server import StaticServer
+
+from axe import violations
+from conftest import ROOT, SEARCHES, answer, ready, search
+from personas import answers_for
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +57,7 @@ class Deployment:
         return f"http://127.0.0.1:{self.port}{self.prefix}"
 
     def build(self):
-        for language, (config, folder) in EDITIONS.items():  # German first: its build empties the folder
+        for config, folder in EDITIONS.values():  # German first: its build empties the folder
             result = build_edition(self.project / config, self.site / folder, self.url)
             assert result.returncode == 0, result.stderr
 
@@ -179,7 +180,8 @@ def test_after_one_visit_the_edition_works_with_the_server_stopped(context, depl
     assert sorted(stored) == sorted(url + path for path in listed)
     origin = deployment.url.split(deployment.prefix)[0]
     assert [request.url for request in context.requests if request.service_worker]  # the worker's are counted
-    assert not [request.url for request in context.requests if not request.url.startswith((origin + "/", "data:", "blob:"))]
+    assert not [request.url for request in context.requests
+                if not request.url.startswith((origin + "/", "data:", "blob:"))]
 
 
 def test_the_notices_tell_a_stored_copy_and_a_new_version(context, deployment):
@@ -210,7 +212,8 @@ def test_a_new_build_shows_its_text_and_replaces_the_old_store(context, deployme
     old = page.evaluate(STORES)
     assert len(old) == 1
     source = ("docs" if language == "de" else "docs-en") + "/index.md"
-    heading = re.search(r"^# (.+?)(?: \{#[^}]*\})?$", (deployment.project / source).read_text(encoding="utf-8"), re.M).group(1)
+    text = (deployment.project / source).read_text(encoding="utf-8")
+    heading = re.search(r"^# (.+?)(?: \{#[^}]*\})?$", text, re.M).group(1)
     expect(page.locator("article h1")).to_contain_text(heading)
     deployment.stop()
     deployment.edit(source, f"# {heading}", f"# {heading} (neu)")
