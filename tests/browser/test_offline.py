@@ -152,7 +152,24 @@ def expect_offline_reading(context, url: str, language: str):
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
-def test_after_one_visit_the_edition_works_with_the_server_stopped(context, deployment, language, questionnaire):
+def test_a_visit_stores_nothing_and_without_saving_nothing_is_readable_offline(context, deployment, language):
+    url = deployment.url + EDITIONS[language][1]
+    page = context.new_page()
+    for path in ("", "leitfaden/", "selbsttest/"):
+        page.goto(url + path)
+        expect(page.locator("article h1")).to_be_visible()
+    page.goto(url)
+    expect(page.locator("[data-offline-save] button")).to_have_text(words("site", language)["offlineSave"])
+    page.wait_for_load_state("load")  # when an earlier version registered its worker
+    assert page.evaluate(STORES) == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(found => found.length)") == 0
+    deployment.stop()
+    with pytest.raises(Exception, match="ERR_CONNECTION_REFUSED"):
+        page.goto(url + "leitfaden/")
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_once_saved_the_edition_works_with_the_server_stopped(context, deployment, language, questionnaire):
     url = deployment.url + EDITIONS[language][1]
     install(context, url)
     deployment.stop()
