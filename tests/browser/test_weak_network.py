@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect
-from test_offline import CONTROLLED, Deployment, notice, save
+from test_offline import CONTROLLED, Deployment, notice, save, wait_until
 
 from quiz.wording import words
 from scripts.editions import EDITIONS
@@ -255,3 +255,19 @@ def test_the_save_control_by_keyboard_and_mouse_in_every_state(browser, built, l
     assert not violations(page), "failed"
     deployment.start()
     context.close()
+
+
+def test_a_store_an_earlier_build_made_unasked_is_deleted_with_its_worker(context, built):
+    deployment = built("/")
+    page = context.new_page()
+    page.goto(deployment.url)
+    # What an earlier build left: its worker registered and a store named "<scope> <hash>".
+    page.evaluate("""async () => {
+        await navigator.serviceWorker.register("sw.js");
+        await navigator.serviceWorker.ready;
+        await (await caches.open(location.origin + "/ 0123456789abcdef")).put("/x", new Response("x"));
+    }""")
+    assert page.evaluate(WORKERS) == 1 and len(page.evaluate(STORES)) == 1
+    page.goto(deployment.url + PAGE)
+    wait_until(page, "() => caches.keys().then(names => names.length === 0)")
+    wait_until(page, "() => navigator.serviceWorker.getRegistrations().then(found => found.length === 0)")
