@@ -263,8 +263,11 @@ def test_a_store_an_earlier_build_made_unasked_is_deleted_with_its_worker(contex
     page.goto(deployment.url)
     # What an earlier build left: its worker registered and a store named "<scope> <hash>".
     page.evaluate("""async () => {
-        await navigator.serviceWorker.register("sw.js");
-        await navigator.serviceWorker.ready;
+        const registration = await navigator.serviceWorker.register("sw.js");
+        const worker = registration.installing || registration.waiting || registration.active;
+        while (worker.state !== "activated") {  // its activate step deletes unknown stores of the edition
+            await new Promise(resolve => worker.addEventListener("statechange", resolve, { once: true }));
+        }
         await (await caches.open(location.origin + "/ 0123456789abcdef")).put("/x", new Response("x"));
     }""")
     assert page.evaluate(WORKERS) == 1 and len(page.evaluate(STORES)) == 1
