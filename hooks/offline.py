@@ -1,8 +1,9 @@
-"""Makes each edition installable and readable without a connection (issue 12): after the build,
-sitekit.offline writes the web app manifest, the icons and the service worker into the edition's
-folder. The pages link the manifest and load assets/offline.js, which registers the worker
-(overrides/main.html). The switch is `extra.offline` in mkdocs.yml (true or false, default true);
-switched off, the pages register no worker and sw.js unregisters an earlier one."""
+"""Makes each edition installable and readable without a connection (issues 12 and 20): after the
+build, sitekit.offline writes the web app manifest, the icons, the store's size (offline.json) and
+the service worker into the edition's folder. The pages link the manifest and load
+assets/offline.js (overrides/main.html), which registers the worker only when the reader saves the
+edition. The switch is `extra.offline` in mkdocs.yml (true or false, default true); switched off,
+the pages register no worker and sw.js unregisters an earlier one."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""Offline and installable (hooks/offline.py, issue 12), in a Chromium that allows service workers:
-after one visit the edition works with the test server stopped (an emulated offline mode would
-not reach the worker's own requests); a new build replaces the store; the German worker leaves
-/en/ alone; Chromium finds the site installable; the off switch removes worker and stores.
+"""Offline and installable (hooks/offline.py, issues 12 and 20), in a Chromium that allows service
+workers: a visit stores nothing; once the reader saves the edition, it works with the test server
+stopped (an emulated offline mode would not reach the worker's own requests); a new build replaces
+the store; the German worker leaves /en/ alone; Chromium finds the site installable; the off switch
+removes worker and stores. The weak networks are in test_weak_network.py.
 
 Each test builds a copy of the sources into its own folder and serves it with its own server, so
 it can stop the server, change text, rebuild and start the server again on the same port."""
@@ -16,14 +17,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from axe import violations
-from conftest import ROOT, SEARCHES, answer, ready, search
-from personas import answers_for
 from quiz import encode, load_all, score
 from quiz.wording import words
 from scripts.browser import CHROMIUM_ARGS, chromium_path
 from scripts.editions import EDITIONS, build_edition
 from scripts.static_server import StaticServer
+
+from axe import violations
+from conftest import ROOT, SEARCHES, answer, ready, search
+from personas import answers_for
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +57,7 @@ class Deployment:
         return f"http://127.0.0.1:{self.port}{self.prefix}"
 
     def build(self):
-        for language, (config, folder) in EDITIONS.items():  # German first: its build empties the folder
+        for config, folder in EDITIONS.values():  # German first: its build empties the folder
             result = build_edition(self.project / config, self.site / folder, self.url)
             assert result.returncode == 0, result.stderr
 
@@ -98,12 +100,29 @@ def context(browser):
     context.close()
 
 
+def language_of(url: str) -> str:
+    return "en" if url.endswith("/en/") else "de"
+
+
+def save(page, language: str):
+    """Opts in with the save control on the page; the worker controls the page once its store is complete."""
+    site = words("site", language)
+    page.locator("[data-offline-save]").get_by_role("button", name=site["offlineSave"]).click()
+    expect(page.locator(".offline-save__status")).to_have_text(site["offlineDone"])
+    page.wait_for_function(CONTROLLED)
+
+
 def install(context, url: str):
-    """One visit to the start page; the worker controls the page once its store is complete."""
+    """One visit to the edition's start page (``url``), saving the edition for offline use there."""
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function(CONTROLLED)
+    save(page, language_of(url))
     return page
+
+
+def notice(page):
+    """The status line of the offline notices (the save controls have status lines of their own)."""
+    return page.locator(".offline-notice [role=status]")
 
 
 def wait_until(page, condition: str, arg=None, timeout: int = 10_000):
@@ -125,7 +144,7 @@ def expect_offline_reading(context, url: str, language: str):
         response = page.goto(url + path)
         assert response.from_service_worker, path
         expect(page.locator("article h1")).to_be_visible()
-        expect(page.get_by_role("status")).to_have_text(words("site", language)["offlineStored"])
+        expect(notice(page)).to_have_text(words("site", language)["offlineStored"])
     word, target = SEARCHES[language]
     search(page, word)
     expect(page.locator(f".md-search-result__item a[href^='{url + target}']").first).to_be_visible()
@@ -133,7 +152,24 @@ def expect_offline_reading(context, url: str, language: str):
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
-def test_after_one_visit_the_edition_works_with_the_server_stopped(context, deployment, language, questionnaire):
+def test_a_visit_stores_nothing_and_without_saving_nothing_is_readable_offline(context, deployment, language):
+    url = deployment.url + EDITIONS[language][1]
+    page = context.new_page()
+    for path in ("", "leitfaden/", "selbsttest/"):
+        page.goto(url + path)
+        expect(page.locator("article h1")).to_be_visible()
+    page.goto(url)
+    expect(page.locator("[data-offline-save] button")).to_have_text(words("site", language)["offlineSave"])
+    page.wait_for_load_state("load")  # when an earlier version registered its worker
+    assert page.evaluate(STORES) == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(found => found.length)") == 0
+    deployment.stop()
+    with pytest.raises(Exception, match="ERR_CONNECTION_REFUSED"):
+        page.goto(url + "leitfaden/")
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_once_saved_the_edition_works_with_the_server_stopped(context, deployment, language, questionnaire):
     url = deployment.url + EDITIONS[language][1]
     install(context, url)
     deployment.stop()
@@ -161,7 +197,8 @@ def test_after_one_visit_the_edition_works_with_the_server_stopped(context, depl
     assert sorted(stored) == sorted(url + path for path in listed)
     origin = deployment.url.split(deployment.prefix)[0]
     assert [request.url for request in context.requests if request.service_worker]  # the worker's are counted
-    assert not [request.url for request in context.requests if not request.url.startswith((origin + "/", "data:", "blob:"))]
+    assert not [request.url for request in context.requests
+                if not request.url.startswith((origin + "/", "data:", "blob:"))]
 
 
 def test_the_notices_tell_a_stored_copy_and_a_new_version(context, deployment):
@@ -170,19 +207,19 @@ def test_the_notices_tell_a_stored_copy_and_a_new_version(context, deployment):
     deployment.stop()
     page = context.new_page()
     page.goto(url + "leitfaden/")
-    notice, site = page.get_by_role("status"), words("site", "de")
-    expect(notice).to_have_text(site["offlineStored"])
+    status, site = notice(page), words("site", "de")
+    expect(status).to_have_text(site["offlineStored"])
     assert not violations(page)
     deployment.edit("docs/leitfaden/index.md", "\n# ", "\n# Neu: ")
     deployment.build()
     deployment.start()
     context.set_offline(True)  # back online: the page asks for a newer worker
     context.set_offline(False)
-    expect(notice).to_have_text(site["offlineUpdate"] + " " + site["offlineReload"])
+    expect(status).to_have_text(site["offlineUpdate"])
     assert not violations(page)
     page.get_by_role("button", name=site["offlineReload"]).click()
     expect(page.locator("article h1")).to_contain_text("Neu: ")
-    expect(notice).to_be_empty()
+    expect(status).to_be_empty()
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
@@ -192,7 +229,8 @@ def test_a_new_build_shows_its_text_and_replaces_the_old_store(context, deployme
     old = page.evaluate(STORES)
     assert len(old) == 1
     source = ("docs" if language == "de" else "docs-en") + "/index.md"
-    heading = re.search(r"^# (.+?)(?: \{#[^}]*\})?$", (deployment.project / source).read_text(encoding="utf-8"), re.M).group(1)
+    text = (deployment.project / source).read_text(encoding="utf-8")
+    heading = re.search(r"^# (.+?)(?: \{#[^}]*\})?$", text, re.M).group(1)
     expect(page.locator("article h1")).to_contain_text(heading)
     deployment.stop()
     deployment.edit(source, f"# {heading}", f"# {heading} (neu)")
@@ -221,25 +259,34 @@ def test_under_a_project_path_it_works_offline_and_the_german_worker_leaves_en_a
     assert not [response.url for response in english_edition if response.from_service_worker]
     again = context.new_page()  # a German page, for comparison, does come from the worker
     assert again.goto(deployment.url + "werkzeuge/").from_service_worker
-    english.wait_for_function(CONTROLLED)  # the English worker installs on its own
+    english_stores = "url => caches.keys().then(names => names.filter(name => name.startsWith(url + ' ')))"
+    assert english.evaluate(english_stores, deployment.url + "en/") == []  # nothing saved for English yet
+    english.goto(deployment.url + "en/")  # the English edition is saved on its own
+    save(english, "en")
     deployment.stop()
     for language in EDITIONS:
         expect_offline_reading(context, deployment.url + EDITIONS[language][1], language)
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
-def test_chromium_finds_no_installability_error(playwright, deployment, language, tmp_path):
+def test_chromium_finds_no_installability_error_before_and_after_saving(playwright, deployment, language, tmp_path):
     # A profile of its own: Chromium never offers to install from an incognito window, and every
     # context Playwright opens in a running browser is one.
     context = playwright.chromium.launch_persistent_context(tmp_path / "profile", executable_path=chromium_path(),
                                                             args=CHROMIUM_ARGS, service_workers="allow")
-    page = install(context, deployment.url + EDITIONS[language][1])
+    url = deployment.url + EDITIONS[language][1]
+    page = context.new_page()
+    page.goto(url)  # a first visit: no worker registered, nothing stored
+    expect(page.locator("[data-offline-save] button")).to_be_visible()
     session = context.new_cdp_session(page)
     manifest = session.send("Page.getAppManifest")
     assert not manifest["errors"], manifest["errors"]
-    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    before = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    registrations = page.evaluate("navigator.serviceWorker.getRegistrations().then(found => found.length)")
+    save(page, language)
+    after = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
     context.close()
-    assert errors == []
+    assert (registrations, before, after) == (0, [], [])
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))

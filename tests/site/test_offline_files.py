@@ -1,6 +1,7 @@
-"""What hooks/offline.py (sitekit.offline) writes into each built edition (issue 12): a worker within its budget,
-a store of at most 1 MB gzipped that holds every page and only what the edition needs, and a
-manifest with the edition's name, scope and icons. No browser needed."""
+"""What hooks/offline.py (sitekit.offline) writes into each built edition (issues 12 and 20): a worker
+within its budget, a store of at most 1 MB gzipped that holds every page and only what the edition
+needs, its size for the save control (at most the 2 MB the privacy page promises), and a manifest
+with the edition's name, scope and icons, PNGs among them. No browser needed."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import json
 import re
 
 import pytest
+from PIL import Image
 
 from scripts.editions import EDITIONS
+from sitekit.offline import stored_file
 
 KB = 1024
 
@@ -39,8 +42,7 @@ def test_the_store_holds_every_page_and_stays_within_1_mb_gzipped(site_dir, lang
     root, files = site_dir / EDITIONS[language][1], stored_files(site_dir, language)
     assert edition_pages(site_dir, language) <= set(files)
     assert "search/search_index.json" in files and "assets/selfcheck/model.json" in files
-    total = sum(len(gzip.compress((root / path if (root / path).is_file() else root / path / "index.html").read_bytes(), 9))
-                for path in files)
+    total = sum(len(gzip.compress(stored_file(root, path).read_bytes(), 9)) for path in files)
     assert total <= 1024 * KB, f"{total} bytes gzipped"
 
 
@@ -67,3 +69,39 @@ def test_the_manifest_names_the_edition_and_its_icons(site_dir, language):
     assert all((root / icon["src"]).is_file() for icon in manifest["icons"])
     page = (root / "leitfaden" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="manifest" href="../manifest.webmanifest">' in page
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_the_manifest_has_png_icons_of_their_stated_sizes(site_dir, language):
+    root = site_dir / EDITIONS[language][1]
+    icons = json.loads((root / "manifest.webmanifest").read_text(encoding="utf-8"))["icons"]
+    pngs = {(icon["sizes"], icon["purpose"]): root / icon["src"] for icon in icons if icon["type"] == "image/png"}
+    assert set(pngs) == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    for (sizes, purpose), path in pngs.items():
+        with Image.open(path) as image:
+            assert image.format == "PNG" and f"{image.width}x{image.height}" == sizes
+            corner = image.convert("RGBA").getpixel((0, 0))
+            # The maskable one fills its square; the other keeps the logo's rounded corners.
+            assert corner[3] == (255 if purpose == "maskable" else 0), (path, corner)
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_the_size_the_control_states_is_the_store_and_within_what_the_privacy_page_says(site_dir, language):
+    root, files = site_dir / EDITIONS[language][1], stored_files(site_dir, language)
+    stated = json.loads((root / "offline.json").read_text(encoding="utf-8"))["bytes"]
+    assert "offline.json" in files
+    assert stated == sum(stored_file(root, path).stat().st_size for path in files if path != "offline.json")
+    privacy = (root / "datenschutz" / "index.html").read_text(encoding="utf-8")
+    promise = {"de": "höchstens 2 MB", "en": "2 MB at most"}[language]
+    assert promise in privacy and "data-offline-save" in privacy
+    assert stated <= 2_000_000
+
+
+@pytest.mark.parametrize("language", list(EDITIONS))
+def test_the_start_page_has_the_save_control_and_every_page_its_words(site_dir, language):
+    root = site_dir / EDITIONS[language][1]
+    assert "<div data-offline-save></div>" in (root / "index.html").read_text(encoding="utf-8")
+    page = (root / "leitfaden" / "index.html").read_text(encoding="utf-8")
+    words = json.loads(re.search(r"data-words='([^']*)'", page).group(1))
+    assert set(words) == {"stored", "update", "reload", "intro", "save", "saving", "done", "saved", "delete",
+                          "deleted", "failed"} and all(words.values())
