@@ -99,21 +99,25 @@ def browser_rows(url: str, code: str) -> list[tuple]:
                 page.goto(url + "team/")
                 page.wait_for_selector("[data-teamview][data-ready]", state="attached")
                 page.evaluate("text => { document.querySelector('[data-team-input]').value = text }", text)
-                timings.append(page.evaluate("""() => {
+                timings.append(
+                    page.evaluate("""() => {
                     const start = performance.now()
                     document.querySelector("[data-team-form]").requestSubmit()
                     const shown = document.querySelector("[data-team-result]:not([hidden]), [data-selfcheck-notice]:not([hidden])")
                     if (!shown) throw new Error("neither a result nor a notice")
                     shown.getBoundingClientRect()  // force layout
                     return performance.now() - start
-                }"""))
+                }""")
+                )
             rows.append(("Chromium, team page", label, *median_max(timings), 1000))
         for label, text in links(code).items():
             timings = []
             for _ in range(RUNS):
                 page.goto(url + "selbsttest/")
                 page.wait_for_selector("[data-selfcheck][data-ready]", state="attached")
-                timings.append(page.evaluate("""text => new Promise(resolve => {
+                timings.append(
+                    page.evaluate(
+                        """text => new Promise(resolve => {
                     const start = performance.now()
                     let heard = null
                     addEventListener("hashchange", () => { heard = performance.now() }, { once: true, capture: true })
@@ -123,10 +127,21 @@ def browser_rows(url: str, code: str) -> list[tuple]:
                         resolve([end - heard, end - start])
                     }, { once: true })
                     location.hash = "code=" + text
-                })""", text))
-            rows.append(("Chromium, assessment page: the page's answer", label, *median_max([t[0] for t in timings]), 100))
-            rows.append(("Chromium, the same with the browser setting the address", label,
-                         *median_max([t[1] for t in timings]), None))
+                })""",
+                        text,
+                    )
+                )
+            rows.append(
+                ("Chromium, assessment page: the page's answer", label, *median_max([t[0] for t in timings]), 100)
+            )
+            rows.append(
+                (
+                    "Chromium, the same with the browser setting the address",
+                    label,
+                    *median_max([t[1] for t in timings]),
+                    None,
+                )
+            )
         browser.close()
     return rows
 
@@ -142,9 +157,16 @@ def main() -> int:
         finally:
             server.shutdown()
         rows += python_rows(questionnaires, code, site)
-    print(table([f"crafted input (median / slowest of {RUNS})", "case", "median", "slowest", "target"],
-                [[where, label, f"{median:.0f} ms", f"{slowest:.0f} ms", f"< {target:,} ms" if target else ""]
-                 for where, label, median, slowest, target in rows], "llrrr"))
+    print(
+        table(
+            [f"crafted input (median / slowest of {RUNS})", "case", "median", "slowest", "target"],
+            [
+                [where, label, f"{median:.0f} ms", f"{slowest:.0f} ms", f"< {target:,} ms" if target else ""]
+                for where, label, median, slowest, target in rows
+            ],
+            "llrrr",
+        )
+    )
     return 0
 
 

@@ -37,8 +37,11 @@ def main() -> int:
         assets = [site / "assets" / "selfcheck" / name for name in ASSETS]
         sizes = [(path.stat().st_size, len(gzip.compress(path.read_bytes(), 9))) for path in assets]
         # selfcheck.js (assessment) and team.js (team overview) load engine.js and widgets.js
-        pages = [page for page in site.rglob("*.html")
-                 if any(name in page.read_text(encoding="utf-8") for name in ("selfcheck.js", "team.js"))]
+        pages = [
+            page
+            for page in site.rglob("*.html")
+            if any(name in page.read_text(encoding="utf-8") for name in ("selfcheck.js", "team.js"))
+        ]
 
         server = StaticServer(site).start()
         base = server.url
@@ -51,9 +54,12 @@ def main() -> int:
             for run in range(RUNS):
                 page.goto(base + "selbsttest/")
                 page.wait_for_selector("[data-selfcheck][data-ready]", state="attached")
-                for statement, answer in zip(questionnaire.statements, answers_for(questionnaire, personas[run % len(personas)]), strict=False):
+                for statement, answer in zip(
+                    questionnaire.statements, answers_for(questionnaire, personas[run % len(personas)]), strict=False
+                ):
                     page.check(f"fieldset[data-item='{statement.id}'] input[value='{answer}']")
-                timings.append(page.evaluate("""() => new Promise(done => {
+                timings.append(
+                    page.evaluate("""() => new Promise(done => {
                     let start
                     window.addEventListener("submit", () => { start = performance.now() }, { capture: true, once: true })
                     document.addEventListener("selfcheck:result", () => {
@@ -61,21 +67,33 @@ def main() -> int:
                         done(performance.now() - start)
                     }, { once: true })
                     document.querySelector("[data-selfcheck-form] button[type=submit]").click()
-                })"""))
+                })""")
+                )
                 page.evaluate("localStorage.clear()")
             foreign = len(log.foreign)
             browser.close()
         server.shutdown()
 
     packed = {path.name: size for path, (_, size) in zip(assets, sizes, strict=False)}
-    rows = [[f"`{path.name}` as served (raw / gzip)", f"{raw:,} B / {gz:,} B", ""] for path, (raw, gz) in zip(assets, sizes, strict=False)]
+    rows = [
+        [f"`{path.name}` as served (raw / gzip)", f"{raw:,} B / {gz:,} B", ""]
+        for path, (raw, gz) in zip(assets, sizes, strict=False)
+    ]
     for label, names in PAGE_ASSETS.items():
         total = sum(packed[name] for name in names)
-        rows.append([f"{label}: widget JS + CSS, gzip ({' + '.join(names)})", f"{total:,} B",
-                     f"≤ {BUDGET_GZIP:,} B {'✔' if total <= BUDGET_GZIP else '✘'}"])
+        rows.append(
+            [
+                f"{label}: widget JS + CSS, gzip ({' + '.join(names)})",
+                f"{total:,} B",
+                f"≤ {BUDGET_GZIP:,} B {'✔' if total <= BUDGET_GZIP else '✘'}",
+            ]
+        )
     rows += [
-        ["pages that load the widget", ", ".join(sorted(str(p.relative_to(site).parent) for p in pages)),
-         "only `selbsttest` and `team`"],
+        [
+            "pages that load the widget",
+            ", ".join(sorted(str(p.relative_to(site).parent) for p in pages)),
+            "only `selbsttest` and `team`",
+        ],
         ["third-party requests while answering", foreign, "0"],
         [f"submit → result drawn, median of {RUNS}", f"{statistics.median(timings):.1f} ms", "≤ 50 ms"],
         [f"submit → result drawn, slowest of {RUNS}", f"{max(timings):.1f} ms", "≤ 50 ms"],

@@ -40,7 +40,7 @@ def page_weights(site: Path, base: str) -> list[tuple]:
             context = browser.new_context()  # empty cache: a first visit
             page = context.new_page()
             requests = []
-            page.on("requestfinished", lambda request: requests.append(request))
+            page.on("requestfinished", lambda request: requests.append(request))  # noqa: B023 (read before the next loop turn)
             url = base + ("" if path == "." else path + "/")
             page.goto(url, wait_until="networkidle")
             transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
@@ -57,16 +57,29 @@ def lighthouse(url: str) -> dict | None:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         result = subprocess.run(
-            ["npx", "--yes", "lighthouse@12", url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--chrome-flags={LIGHTHOUSE_FLAGS}"],
+            [
+                "npx",
+                "--yes",
+                "lighthouse@12",
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={LIGHTHOUSE_FLAGS}",
+            ],
             env={**os.environ, "CHROME_PATH": chromium_path() or ""},
-            capture_output=True, text=True, timeout=300)
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if result.returncode or not report.exists():
             print(f"lighthouse failed for {url}: {result.stderr[-500:]}", file=sys.stderr)
             return None
         categories = json.loads(report.read_text())["categories"]
-        return {name: round(categories[name]["score"] * 100)
-                for name in ("performance", "accessibility", "best-practices", "seo")}
+        return {
+            name: round(categories[name]["score"] * 100)
+            for name in ("performance", "accessibility", "best-practices", "seo")
+        }
 
 
 def hook_cost() -> tuple[float, float]:
@@ -77,7 +90,9 @@ def hook_cost() -> tuple[float, float]:
             shutil.copytree(ROOT / name, plain / name)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/selfcheck.py\n", "")
         (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "quiz", "build", str(plain / "docs")], check=True, capture_output=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "quiz", "build", str(plain / "docs")], check=True, capture_output=True, cwd=ROOT
+        )
         timings = {"hook": [], "plain": []}
         for _ in range(BUILD_RUNS):
             for name, config_file in (("hook", ROOT / "mkdocs.yml"), ("plain", plain / "mkdocs.yml")):
@@ -101,20 +116,41 @@ def main() -> int:
         server.shutdown()
 
     print(f"Measured {time.strftime('%Y-%m-%d')}, gzip on, empty cache, Chromium {chromium_path() or '(Playwright)'}\n")
-    print(table(["page", "transferred", "requests", "third-party"],
-                [[f"`{path}`", f"{transferred / 1024:.1f} KiB", count, foreign] for path, transferred, count, foreign in rows],
-                "lrrr"))
+    print(
+        table(
+            ["page", "transferred", "requests", "third-party"],
+            [
+                [f"`{path}`", f"{transferred / 1024:.1f} KiB", count, foreign]
+                for path, transferred, count, foreign in rows
+            ],
+            "lrrr",
+        )
+    )
     categories = ("performance", "accessibility", "best-practices", "seo")
     print()
-    print(table(["Lighthouse (mobile)", "performance", "accessibility", "best practices", "SEO"],
-                [[f"`/{path}`", *([score[key] for key in categories] if score else ["n/a"] * 4)] for path, score in scores.items()],
-                "lrrrr"))
+    print(
+        table(
+            ["Lighthouse (mobile)", "performance", "accessibility", "best practices", "SEO"],
+            [
+                [f"`/{path}`", *([score[key] for key in categories] if score else ["n/a"] * 4)]
+                for path, score in scores.items()
+            ],
+            "lrrrr",
+        )
+    )
     with_hook, without = hook_cost()
     print()
-    print(table([f"`mkdocs build` (fastest of {BUILD_RUNS})", "seconds"],
-                [["with the self-assessment hook", f"{with_hook:.2f}"],
-                 ["same content, pages pre-generated, no hook", f"{without:.2f}"],
-                 ["ratio (target ≤ 1.10)", f"{with_hook / without:.2f}"]], "lr"))
+    print(
+        table(
+            [f"`mkdocs build` (fastest of {BUILD_RUNS})", "seconds"],
+            [
+                ["with the self-assessment hook", f"{with_hook:.2f}"],
+                ["same content, pages pre-generated, no hook", f"{without:.2f}"],
+                ["ratio (target ≤ 1.10)", f"{with_hook / without:.2f}"],
+            ],
+            "lr",
+        )
+    )
     return 0
 
 

@@ -34,8 +34,11 @@ def publish(name: str, main: Callable[[], int]) -> int:
     with contextlib.redirect_stdout(captured):
         status = main()
     if status == 0:
-        write_section(name, f"_Measured {date.today().isoformat()} with `python -m benchmarks.{name}`._\n\n"
-                      + captured.getvalue().strip())
+        write_section(
+            name,
+            f"_Measured {date.today().isoformat()} with `python -m benchmarks.{name}`._\n\n"
+            + captured.getvalue().strip(),
+        )
     return status
 
 
@@ -44,7 +47,7 @@ def write_section(name: str, body: str, results: Path = RESULTS) -> None:
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
     section = f"{start}\n{body}\n{end}"
     if start in text and end in text:
-        text = text[: text.index(start)] + section + text[text.index(end) + len(end):]
+        text = text[: text.index(start)] + section + text[text.index(end) + len(end) :]
     else:
         text = text.rstrip("\n") + f"\n\n## {name}\n\n{section}\n"
     results.write_text(text, encoding="utf-8")

@@ -50,9 +50,27 @@ from dataclasses import dataclass
 
 from benchmarks.tables import publish, table
 from quiz import load_all
-from quiz.estimate import (CONFIDENCE, CONFIDENCE_V3, FLOORED, MIN_PAIRS, MODERATED, NO_UP_TO, SD_FLOOR, T_TABLE,
-                           T_TABLE_V3, YES_FROM, Rules, drop_estimate, estimate_by, level, level_band,
-                           pair_differences, statement_points, verdict, verdict_by)
+from quiz.estimate import (
+    CONFIDENCE,
+    CONFIDENCE_V3,
+    FLOORED,
+    MIN_PAIRS,
+    MODERATED,
+    NO_UP_TO,
+    SD_FLOOR,
+    T_TABLE,
+    T_TABLE_V3,
+    YES_FROM,
+    Rules,
+    drop_estimate,
+    estimate_by,
+    level,
+    level_band,
+    pair_differences,
+    statement_points,
+    verdict,
+    verdict_by,
+)
 
 REPS = 10_000
 SEED = 20261127
@@ -63,6 +81,7 @@ TARGETS = {"wrong": 1.0, "unclear": 15.0, "coverage": 90.0}  # per cent, version
 
 
 # --- what a questionnaire looks like to the simulation ---------------------------------------
+
 
 @dataclass(frozen=True)
 class Item:
@@ -77,8 +96,18 @@ class Item:
 
 def items_from_definition(questionnaire) -> list[Item]:
     """A loaded version-2 definition's statements as Items (a statement's topic is its facet)."""
-    return [Item(statement.id, statement.phase, statement.facet, statement.keyed, bool(statement.trigger),
-                 statement.pair, statement.reserve) for statement in questionnaire.statements]
+    return [
+        Item(
+            statement.id,
+            statement.phase,
+            statement.facet,
+            statement.keyed,
+            bool(statement.trigger),
+            statement.pair,
+            statement.reserve,
+        )
+        for statement in questionnaire.statements
+    ]
 
 
 def questionnaires() -> tuple:
@@ -88,6 +117,7 @@ def questionnaires() -> tuple:
 
 
 # --- the population ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Rep:
@@ -110,10 +140,12 @@ def population(items: list[Item], count: int, seed: int) -> list[Rep]:
     for _ in range(count):
         base = level_rng.uniform(0.25, 1.0)
         drop = level_rng.uniform(-0.3, 0.6)
-        levels = {"first_contact": clip(base + level_rng.uniform(-0.1, 0.1), 0.0, 1.0),
-                  "proposal": clip(base + level_rng.uniform(-0.1, 0.1), 0.0, 1.0),
-                  "closing": base,
-                  "after_sale": clip(base - drop, 0.0, 1.0)}
+        levels = {
+            "first_contact": clip(base + level_rng.uniform(-0.1, 0.1), 0.0, 1.0),
+            "proposal": clip(base + level_rng.uniform(-0.1, 0.1), 0.0, 1.0),
+            "closing": base,
+            "after_sale": clip(base - drop, 0.0, 1.0),
+        }
         habits = {facet: answer_rng.gauss(0.0, HABIT_SD) for facet in facets}
         shocks = tuple(answer_rng.gauss(0.0, 1.0) for _ in items)
         not_applicable = tuple(item.trigger and answer_rng.random() < NOT_APPLICABLE for item in items)
@@ -124,7 +156,7 @@ def population(items: list[Item], count: int, seed: int) -> list[Rep]:
 def answers(items: list[Item], rep: Rep, noise: float) -> list[int | None]:
     """The rep's answers 1..5 (None: "kam bei mir nicht vor") at this noise, in item order."""
     result = []
-    for item, shock, skipped in zip(items, rep.shocks, rep.not_applicable):
+    for item, shock, skipped in zip(items, rep.shocks, rep.not_applicable, strict=False):
         if skipped:
             result.append(None)
             continue
@@ -145,15 +177,20 @@ def pairs_of(items: list[Item], reserve: bool | None = None) -> list[tuple[int, 
     reserve pairs; None: all)."""
     closing = {item.pair or item.facet: index for index, item in enumerate(items) if item.phase == "closing"}
     after = {item.pair or item.facet: index for index, item in enumerate(items) if item.phase == "after_sale"}
-    return [(closing[key], after[key]) for key in closing
-            if key in after and (reserve is None or items[closing[key]].reserve == reserve)]
+    return [
+        (closing[key], after[key])
+        for key in closing
+        if key in after and (reserve is None or items[closing[key]].reserve == reserve)
+    ]
 
 
 def true_drop_pairs(items: list[Item], rep: Rep, noise: float) -> float:
     """Version 2's truth: mean over all pair facets of the expected point difference."""
+
     def points(index: int) -> float:
         item = items[index]
         return expected_points(1 + 4 * rep.levels[item.phase] + rep.habits[item.facet], noise)
+
     pairs = pairs_of(items)
     return sum(points(closing) - points(after) for closing, after in pairs) / len(pairs)
 
@@ -164,7 +201,8 @@ def true_level(items: list[Item], rep: Rep, noise: float, by_phase: bool) -> flo
     values = {}
     for item in items:
         values.setdefault(item.phase if by_phase else "all", []).append(
-            expected_points(1 + 4 * rep.levels[item.phase] + rep.habits[item.facet], noise))
+            expected_points(1 + 4 * rep.levels[item.phase] + rep.habits[item.facet], noise)
+        )
     means = [sum(group) / len(group) for group in values.values()]
     return sum(means) / len(means)
 
@@ -174,6 +212,7 @@ def latent_drop(rep: Rep) -> float:
 
 
 # --- the two versions' verdicts ----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Case:
@@ -189,17 +228,22 @@ def v2_cases(items: list[Item], reps: list[Rep], noise: float) -> list[Case]:
     pairs = pairs_of(items)
     cases = []
     for rep in reps:
-        points = [statement_points(item.keyed, answer) for item, answer in zip(items, answers(items, rep, noise))]
+        points = [
+            statement_points(item.keyed, answer)
+            for item, answer in zip(items, answers(items, rep, noise), strict=False)
+        ]
         differences = pair_differences([(points[closing], points[after]) for closing, after in pairs])
         band = level_band(math.floor(true_level(items, rep, noise, by_phase=False) + 0.5))
-        cases.append(Case(true_drop_pairs(items, rep, noise), latent_drop(rep), tuple(differences),
-                          level(points).band == band))
+        cases.append(
+            Case(true_drop_pairs(items, rep, noise), latent_drop(rep), tuple(differences), level(points).band == band)
+        )
     return cases
 
 
 @dataclass(frozen=True)
 class Rule:
     """One calibration of the estimator and verdict (the shipped one: quiz.estimate's constants)."""
+
     sd_floor: float = SD_FLOOR
     confidence: int = CONFIDENCE
     yes_from: int = YES_FROM
@@ -253,14 +297,17 @@ def summary(cases: list[Case], rule: Rule, band: str) -> dict:
 
 # --- t quantiles for the calibration (and to check quiz.estimate's table) -----------------------
 
+
 def _continued_fraction(a: float, b: float, x: float) -> float:
     tiny = 1e-300
     c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
     d = 1.0 / (d if abs(d) > tiny else tiny)
     result = d
     for m in range(1, 300):
-        for numerator in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-                          -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+        for numerator in (
+            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
+        ):
             d = 1.0 + numerator * d
             d = 1.0 / (d if abs(d) > tiny else tiny)
             c = 1.0 + numerator / c
@@ -288,7 +335,7 @@ def t_quantile_exact(probability: float, df: int) -> float:
     return (low + high) / 2
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def t_table(confidence: int, size: int = 30) -> tuple:
     """Two-sided ``confidence`` per cent, df = 1..size, three decimals (as quiz.estimate.T_TABLE;
     T_TABLE_V3 has 40)."""
@@ -296,6 +343,7 @@ def t_table(confidence: int, size: int = 30) -> tuple:
 
 
 # --- the report --------------------------------------------------------------------------------
+
 
 def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f} %"
@@ -323,6 +371,7 @@ OFFSET_SD = 0.25  # twins not equally hard: a fixed after-sale offset per pair, 
 @dataclass(frozen=True)
 class Scenario:
     """How the simulated reps answer: as above, or with one of the two robustness departures."""
+
     name: str
     offset_sd: float = 0.0  # twins not equally hard: each pair's after-sale statement is harder by
     #                         a fixed Gaussian offset (answer steps), the same for every rep
@@ -335,8 +384,11 @@ class Scenario:
         return {key: rng.gauss(0.0, self.offset_sd) if self.offset_sd else 0.0 for key in keys}
 
 
-SCENARIOS = (Scenario("as simulated"), Scenario("twins not equally hard", offset_sd=OFFSET_SD),
-             Scenario("wider after-sale window", lapse=True))
+SCENARIOS = (
+    Scenario("as simulated"),
+    Scenario("twins not equally hard", offset_sd=OFFSET_SD),
+    Scenario("wider after-sale window", lapse=True),
+)
 
 
 def expected_points_worse_of_two(mean_answer: float, noise: float) -> float:
@@ -357,7 +409,9 @@ class Case3:
     answered: tuple  # statements answered: (base test, base test and reserve)
 
 
-def v3_cases(items: list[Item], reps: list[Rep], noise: float, seed: int, scenario: Scenario = SCENARIOS[0]) -> list[Case3]:
+def v3_cases(
+    items: list[Item], reps: list[Rep], noise: float, seed: int, scenario: Scenario = SCENARIOS[0]
+) -> list[Case3]:
     offsets = scenario.offsets(items, seed)
     lapse_rng = random.Random(f"{seed}:lapse:{len(items)}")
     base_pairs, all_pairs = pairs_of(items, reserve=False), pairs_of(items)
@@ -365,7 +419,7 @@ def v3_cases(items: list[Item], reps: list[Rep], noise: float, seed: int, scenar
     cases = []
     for rep in reps:
         values, expected = [], []
-        for item, shock, skipped in zip(items, rep.shocks, rep.not_applicable):
+        for item, shock, skipped in zip(items, rep.shocks, rep.not_applicable, strict=False):
             mu = 1 + 4 * rep.levels[item.phase] + rep.habits[item.facet]
             extra = lapse_rng.gauss(0.0, 1.0) if scenario.lapse else 0.0  # drawn for every item: same stream
             if item.phase == "after_sale":
@@ -379,11 +433,14 @@ def v3_cases(items: list[Item], reps: list[Rep], noise: float, seed: int, scenar
             if worse:
                 answer = min(answer, min(5, max(1, math.floor(mu + noise * extra + 0.5))))
             values.append(25 * (answer - 1))  # points, keying already undone
+
         def differences(pairs):
-            return tuple(values[c] - values[a] for c, a in pairs if values[c] is not None and values[a] is not None)
+            return tuple(values[c] - values[a] for c, a in pairs if values[c] is not None and values[a] is not None)  # noqa: B023 (called in this turn)
+
         truth = sum(expected[c] - expected[a] for c, a in all_pairs) / len(all_pairs)
-        cases.append(Case3(truth, latent_drop(rep), differences(base_pairs), differences(all_pairs),
-                           (base_count, len(items))))
+        cases.append(
+            Case3(truth, latent_drop(rep), differences(base_pairs), differences(all_pairs), (base_count, len(items)))
+        )
     return cases
 
 
@@ -421,19 +478,27 @@ def summary3(cases: list[Case3], rules, with_reserve: bool) -> dict:
     lengths.sort()
     total = len(cases)
     return {
-        "clear": clear["scale"], "clear_latent": clear["latent"],
-        "wrong": 100 * wrong["scale"] / clear["scale"], "wrong_latent": 100 * wrong["latent"] / clear["latent"],
-        "unclear": 100 * unclear["scale"] / clear["scale"], "unclear_latent": 100 * unclear["latent"] / clear["latent"],
-        "coverage": 100 * covered / total, "coverage_latent": 100 * covered_latent / total,
-        "width": width / total, "offered": 100 * offered / total,
-        "median": lengths[total // 2], "max": lengths[-1],
+        "clear": clear["scale"],
+        "clear_latent": clear["latent"],
+        "wrong": 100 * wrong["scale"] / clear["scale"],
+        "wrong_latent": 100 * wrong["latent"] / clear["latent"],
+        "unclear": 100 * unclear["scale"] / clear["scale"],
+        "unclear_latent": 100 * unclear["latent"] / clear["latent"],
+        "coverage": 100 * covered / total,
+        "coverage_latent": 100 * covered_latent / total,
+        "width": width / total,
+        "offered": 100 * offered / total,
+        "median": lengths[total // 2],
+        "max": lengths[-1],
     }
 
 
 def v2_as_cases(items: list[Item], reps: list[Rep], noise: float) -> list[Case3]:
     """Version 2 in version 3's terms (no reserve), for the side-by-side table."""
-    return [Case3(case.truth, case.latent, case.differences, case.differences, (len(items), len(items)))
-            for case in v2_cases(items, reps, noise)]
+    return [
+        Case3(case.truth, case.latent, case.differences, case.differences, (len(items), len(items)))
+        for case in v2_cases(items, reps, noise)
+    ]
 
 
 def version3(seed: int = SEED, count: int = REPS):
@@ -445,8 +510,16 @@ def version3(seed: int = SEED, count: int = REPS):
 # What was tried for version 3 (noise 0.7, scale truth, calibration seed): confidence, prior
 # spread s0 (points), prior strength (pairs), yes from / no up to. The shipped one is MODERATED.
 CALIBRATION_V3 = [
-    (80, 25, 4, 14, 13), (85, 25, 8, 13, 12), (85, 30, 8, 13, 12), (90, 20, 8, 13, 12), (90, 25, 4, 13, 12),
-    (90, 25, 8, 13, 12), (90, 25, 8, 14, 13), (90, 25, 12, 13, 12), (90, 30, 8, 13, 12), (95, 25, 8, 13, 12),
+    (80, 25, 4, 14, 13),
+    (85, 25, 8, 13, 12),
+    (85, 30, 8, 13, 12),
+    (90, 20, 8, 13, 12),
+    (90, 25, 4, 13, 12),
+    (90, 25, 8, 13, 12),
+    (90, 25, 8, 14, 13),
+    (90, 25, 12, 13, 12),
+    (90, 30, 8, 13, 12),
+    (95, 25, 8, 13, 12),
 ]
 
 
@@ -463,22 +536,32 @@ def main() -> int:
     v2_reps, v3_reps = population(v2_items, REPS, SEED), population(v3_items, REPS, SEED)
     rules = MODERATED
     print(f"## Validity of version 3: {REPS:,} simulated reps, seed {SEED}\n")
-    print(f"Version 3 (quiz/questionnaires/v3.yml): {len(pairs_of(v3_items, reserve=False))} base pairs "
-          f"({sum(item.trigger for item in v3_items if item.phase == 'closing')} with a trigger) and "
-          f"{len(pairs_of(v3_items, reserve=True))} reserve pairs; moderated {rules.confidence} % t-interval "
-          f"(prior spread {rules.prior_spread} points, worth {rules.prior_df} pairs); yes: range ≥ {rules.yes_from}, "
-          f"no clear drop: range ≤ {rules.no_up_to}. Version 2: v2.yml, its frozen floored rule. "
-          f"The reserve is answered by every rep whose base test says \"not clear yet\". Scale truth: the "
-          f"expected answer points (all pairs); latent truth: closing minus after-sale level.\n")
+    print(
+        f"Version 3 (quiz/questionnaires/v3.yml): {len(pairs_of(v3_items, reserve=False))} base pairs "
+        f"({sum(item.trigger for item in v3_items if item.phase == 'closing')} with a trigger) and "
+        f"{len(pairs_of(v3_items, reserve=True))} reserve pairs; moderated {rules.confidence} % t-interval "
+        f"(prior spread {rules.prior_spread} points, worth {rules.prior_df} pairs); yes: range ≥ {rules.yes_from}, "
+        f"no clear drop: range ≤ {rules.no_up_to}. Version 2: v2.yml, its frozen floored rule. "
+        f'The reserve is answered by every rep whose base test says "not clear yet". Scale truth: the '
+        f"expected answer points (all pairs); latent truth: closing minus after-sale level.\n"
+    )
     rows_spec = [
         ("clear cases, scale truth (reps)", "clear", str, None),
         ("clear cases, latent truth (reps)", "clear_latent", str, None),
         ("wrong verdict, scale truth", "wrong", percent, f"≤ {V3_TARGETS['wrong']:g} %"),
         ("wrong verdict, latent truth", "wrong_latent", percent, f"≤ {V3_TARGETS['wrong']:g} %"),
-        ("not clear yet, clear cases, scale truth", "unclear", percent,
-         f"≤ {V3_TARGETS['unclear_before']:g} % before, ≤ {V3_TARGETS['unclear_after']:g} % after"),
-        ("not clear yet, clear cases, latent truth", "unclear_latent", percent,
-         f"≤ {V3_TARGETS['unclear_after_latent']:g} % after"),
+        (
+            "not clear yet, clear cases, scale truth",
+            "unclear",
+            percent,
+            f"≤ {V3_TARGETS['unclear_before']:g} % before, ≤ {V3_TARGETS['unclear_after']:g} % after",
+        ),
+        (
+            "not clear yet, clear cases, latent truth",
+            "unclear_latent",
+            percent,
+            f"≤ {V3_TARGETS['unclear_after_latent']:g} % after",
+        ),
         ("range holds the scale truth (all reps)", "coverage", percent, f"≥ {V3_TARGETS['coverage']:g} %"),
         ("range holds the latent truth (all reps)", "coverage_latent", percent, None),
         ("mean range width, points", "width", points, None),
@@ -491,41 +574,89 @@ def main() -> int:
         v3 = v3_cases(v3_items, v3_reps, noise, SEED)
         before, after = summary3(v3, rules, False), summary3(v3, rules, True)
         print(f"### Noise {noise} answer steps\n")
-        print(table(["", "version 2", "version 3, base test", "version 3, with the reserve", "target (noise 0.7)"],
-                    [[label, fmt(v2[key]), fmt(before[key]), fmt(after[key]), target or ""]
-                     for label, key, fmt, target in rows_spec], "lrrrl"))
+        print(
+            table(
+                ["", "version 2", "version 3, base test", "version 3, with the reserve", "target (noise 0.7)"],
+                [
+                    [label, fmt(v2[key]), fmt(before[key]), fmt(after[key]), target or ""]
+                    for label, key, fmt, target in rows_spec
+                ],
+                "lrrrl",
+            )
+        )
         print()
     print("### Robustness (version 3, noise 0.7, with the reserve; before it in brackets)\n")
     columns = []
     for scenario in SCENARIOS:
         cases = v3_cases(v3_items, v3_reps, 0.7, SEED, scenario)
         columns.append((summary3(cases, rules, False), summary3(cases, rules, True)))
-    robust_rows = [("wrong verdict, scale truth", "wrong"), ("wrong verdict, latent truth", "wrong_latent"),
-                   ("not clear yet, clear cases, scale truth", "unclear"),
-                   ("range holds the scale truth (all reps)", "coverage")]
-    print(table(["", *[scenario.name for scenario in SCENARIOS], "target"],
-                [[label, *[f"{percent(after[key])} ({percent(before[key])})" for before, after in columns],
-                  f"≤ {V3_TARGETS['robust_wrong']:g} %" if key.startswith("wrong") else ""]
-                 for label, key in robust_rows], "lrrrl"))
+    robust_rows = [
+        ("wrong verdict, scale truth", "wrong"),
+        ("wrong verdict, latent truth", "wrong_latent"),
+        ("not clear yet, clear cases, scale truth", "unclear"),
+        ("range holds the scale truth (all reps)", "coverage"),
+    ]
+    print(
+        table(
+            ["", *[scenario.name for scenario in SCENARIOS], "target"],
+            [
+                [
+                    label,
+                    *[f"{percent(after[key])} ({percent(before[key])})" for before, after in columns],
+                    f"≤ {V3_TARGETS['robust_wrong']:g} %" if key.startswith("wrong") else "",
+                ]
+                for label, key in robust_rows
+            ],
+            "lrrrl",
+        )
+    )
     print("\n### Calibration tried (version 3, noise 0.7; before the reserve / with it)\n")
     cases = v3_cases(v3_items, v3_reps, 0.7, SEED)
     tried = []
     for candidate in CALIBRATION_V3:
         candidate_rules = calibration_rules(*candidate)
         before, after = summary3(cases, candidate_rules, False), summary3(cases, candidate_rules, True)
-        met = (max(before["wrong"], before["wrong_latent"], after["wrong"], after["wrong_latent"]) <= V3_TARGETS["wrong"]
-               and min(before["coverage"], after["coverage"]) >= V3_TARGETS["coverage"]
-               and before["unclear"] <= V3_TARGETS["unclear_before"] and after["unclear"] <= V3_TARGETS["unclear_after"]
-               and after["unclear_latent"] <= V3_TARGETS["unclear_after_latent"])
+        met = (
+            max(before["wrong"], before["wrong_latent"], after["wrong"], after["wrong_latent"]) <= V3_TARGETS["wrong"]
+            and min(before["coverage"], after["coverage"]) >= V3_TARGETS["coverage"]
+            and before["unclear"] <= V3_TARGETS["unclear_before"]
+            and after["unclear"] <= V3_TARGETS["unclear_after"]
+            and after["unclear_latent"] <= V3_TARGETS["unclear_after_latent"]
+        )
         shipped = candidate_rules.table == rules.table and candidate[1:] == (
-            rules.prior_spread, rules.prior_df, rules.yes_from, rules.no_up_to)
-        tried.append([f"{candidate[0]} %", str(candidate[1]), str(candidate[2]), f"≥ {candidate[3]} / ≤ {candidate[4]}",
-                      f"{percent(before['unclear'])} / {percent(after['unclear'])}",
-                      f"{percent(before['coverage'])} / {percent(after['coverage'])}",
-                      f"{percent(max(before['wrong'], before['wrong_latent']))} / {percent(max(after['wrong'], after['wrong_latent']))}",
-                      ("all met" if met else "missed") + (" (shipped)" if shipped else "")])
-    print(table(["level", "prior spread", "prior pairs", "yes / no", "not clear yet", "coverage", "wrong (worse truth)",
-                 "targets"], tried, "rrrlrrrl"))
+            rules.prior_spread,
+            rules.prior_df,
+            rules.yes_from,
+            rules.no_up_to,
+        )
+        tried.append(
+            [
+                f"{candidate[0]} %",
+                str(candidate[1]),
+                str(candidate[2]),
+                f"≥ {candidate[3]} / ≤ {candidate[4]}",
+                f"{percent(before['unclear'])} / {percent(after['unclear'])}",
+                f"{percent(before['coverage'])} / {percent(after['coverage'])}",
+                f"{percent(max(before['wrong'], before['wrong_latent']))} / {percent(max(after['wrong'], after['wrong_latent']))}",
+                ("all met" if met else "missed") + (" (shipped)" if shipped else ""),
+            ]
+        )
+    print(
+        table(
+            [
+                "level",
+                "prior spread",
+                "prior pairs",
+                "yes / no",
+                "not clear yet",
+                "coverage",
+                "wrong (worse truth)",
+                "targets",
+            ],
+            tried,
+            "rrrlrrrl",
+        )
+    )
     print(f"\n_{time.perf_counter() - start:.1f} s_")
     return 0
 

@@ -14,16 +14,28 @@ from markdown.extensions.toc import slugify as markdown_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-TRANSLITERATION = str.maketrans({
-    "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS",
-    "–": "-", "—": "-",
-})
+TRANSLITERATION = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ẞ": "SS",
+        "–": "-",
+        "—": "-",
+    }
+)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "toc" not in config.markdown_extensions:
-        raise PluginError(f"{Path(config.config_file_path or 'mkdocs.yml').name}: markdown_extensions: "
-                          "hooks/anchors.py needs the 'toc' extension, but it is missing")
+        raise PluginError(
+            f"{Path(config.config_file_path or 'mkdocs.yml').name}: markdown_extensions: "
+            "hooks/anchors.py needs the 'toc' extension, but it is missing"
+        )
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     return config
 

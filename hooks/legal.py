@@ -21,8 +21,11 @@ def _source(config) -> Path:
 
 
 def _imprint(config) -> dict:
-    return imprint.load(config.extra.get("imprint"), os.path.basename(config.config_file_path),
-                        require=imprint.require_flag(os.environ.get("REQUIRE_IMPRINT", "")))
+    return imprint.load(
+        config.extra.get("imprint"),
+        os.path.basename(config.config_file_path),
+        require=imprint.require_flag(os.environ.get("REQUIRE_IMPRINT", "")),
+    )
 
 
 def _where(file: File) -> str:

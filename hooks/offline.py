@@ -27,6 +27,12 @@ def on_config(config):
 @one_line
 def on_post_build(*, config):
     docs = Path(config.config_file_path).parent / "docs"  # both editions share docs/assets/
-    offline.write(Path(config.site_dir), on=config.extra["offline"], name=config.site_name,
-                  description=config.site_description, language=config.theme["language"],
-                  alternates=config.extra.get("alternate"), assets=docs / "assets")
+    offline.write(
+        Path(config.site_dir),
+        on=config.extra["offline"],
+        name=config.site_name,
+        description=config.site_description,
+        language=config.theme["language"],
+        alternates=config.extra.get("alternate"),
+        assets=docs / "assets",
+    )

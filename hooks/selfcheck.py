@@ -31,7 +31,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(problems[0])
     for required in (PRIVACY_PATH, METHOD_PATH):
         if required not in pages:
-            raise PluginError(f"{config.docs_dir}/{required}: the self-assessment links to this page, but it is missing")
+            raise PluginError(
+                f"{config.docs_dir}/{required}: the self-assessment links to this page, but it is missing"
+            )
 
     def url_of(path: str) -> str:
         return (files.get_file_from_path(path) or File(path, "", "", config.use_directory_urls)).url
@@ -53,4 +55,3 @@ def on_page_markdown(markdown, *, page, config, files):
 def on_serve(server, *, config: MkDocsConfig, builder):
     server.watch(str(quiz.QUESTIONNAIRES.parent))
     return server
-

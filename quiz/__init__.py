@@ -38,7 +38,9 @@ def load_all(paths: list[Path] | None = None, *, latest: int | None = None) -> d
         questionnaire = load(path)
         expected = int(Path(path).stem[1:]) if re.fullmatch(r"v[1-9][0-9]*", Path(path).stem) else questionnaire.version
         if questionnaire.version != expected:
-            raise DefinitionError(path, None, "version", f"is {questionnaire.version}, but the file name says {expected}")
+            raise DefinitionError(
+                path, None, "version", f"is {questionnaire.version}, but the file name says {expected}"
+            )
         if latest is None or questionnaire.version <= latest:
             questionnaires[questionnaire.version] = questionnaire
     return questionnaires

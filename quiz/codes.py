@@ -65,7 +65,7 @@ def encode(questionnaire: Questionnaire, answers: list) -> str:
     chars = []
     for start in range(0, len(digits), form["group"]):
         value = 0
-        for digit in digits[start:start + form["group"]]:
+        for digit in digits[start : start + form["group"]]:
             value = value * form["states"] + digit
         chars += _base32(value, form["chars"])
     return f"{questionnaire.version}-" + "".join(ALPHABET[char] for char in chars) + ALPHABET[_check(chars)]
@@ -88,7 +88,7 @@ def decode(code: str, questionnaires: dict[int, Questionnaire]) -> tuple[Questio
     digits = []
     for start in range(0, len(chars), form["chars"]):
         value = 0
-        for char in chars[start:start + form["chars"]]:
+        for char in chars[start : start + form["chars"]]:
             value = value * 32 + char
         if value >= form["states"] ** form["group"]:
             raise CodeError("damaged", version)
@@ -100,9 +100,15 @@ def decode(code: str, questionnaires: dict[int, Questionnaire]) -> tuple[Questio
     if any(digits[count:]):
         raise CodeError("damaged", version)
     answers = [_answer(form, digit) for digit in digits[:count]]
-    if any(answer is None and not statement.trigger for answer, statement in zip(answers, questionnaire.statements)):
+    if any(
+        answer is None and not statement.trigger
+        for answer, statement in zip(answers, questionnaire.statements, strict=False)
+    ):
         raise CodeError("damaged", version)  # "kam nicht vor" only where the statement offers it
-    if any(answer == NOT_ASKED and not statement.reserve for answer, statement in zip(answers, questionnaire.statements)):
+    if any(
+        answer == NOT_ASKED and not statement.reserve
+        for answer, statement in zip(answers, questionnaire.statements, strict=False)
+    ):
         raise CodeError("damaged", version)  # "not asked" only in the reserve
     return questionnaire, answers
 

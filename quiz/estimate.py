@@ -54,9 +54,38 @@ MORE_PAIRS_CAP = 40  # what_would_make_it_clear looks at most this many pairs ah
 # Two-sided 70 % Student-t quantiles, t(0.85; df) for df = 1 .. 30, to three decimals.
 # Beyond 30 degrees of freedom the df = 30 value is used (slightly wider, never narrower).
 # benchmarks/validity.py recomputes them (t_table) and tests/test_validity.py compares.
-T_TABLE = (1.963, 1.386, 1.250, 1.190, 1.156, 1.134, 1.119, 1.108, 1.100, 1.093,
-           1.088, 1.083, 1.079, 1.076, 1.074, 1.071, 1.069, 1.067, 1.066, 1.064,
-           1.063, 1.061, 1.060, 1.059, 1.058, 1.058, 1.057, 1.056, 1.055, 1.055)
+T_TABLE = (
+    1.963,
+    1.386,
+    1.250,
+    1.190,
+    1.156,
+    1.134,
+    1.119,
+    1.108,
+    1.100,
+    1.093,
+    1.088,
+    1.083,
+    1.079,
+    1.076,
+    1.074,
+    1.071,
+    1.069,
+    1.067,
+    1.066,
+    1.064,
+    1.063,
+    1.061,
+    1.060,
+    1.059,
+    1.058,
+    1.058,
+    1.057,
+    1.056,
+    1.055,
+    1.055,
+)
 
 # Level bands over the mean points of all answered statements (0..100), inclusive.
 # 50 points is "bei etwa der Hälfte", 75 "bei den meisten" of the rep's recent deals.
@@ -76,6 +105,7 @@ class Estimate:
 @dataclass(frozen=True)
 class Clarity:
     """What would settle an open result, in terms the page can state."""
+
     side: str | None  # the verdict the range leans to, "yes" or "no"; None for too few pairs
     gap: int | None  # points the range still reaches across that side's threshold
     more_pairs: int | None  # answered pairs needed in addition, at this mean and spread; None
@@ -138,9 +168,10 @@ def drop_estimate(differences: list[int], *, sd_floor: float = SD_FLOOR, table: 
     )
 
 
-def verdict(estimate: Estimate, min_pairs: int = MIN_PAIRS, *,
-            yes_from: int = YES_FROM, no_up_to: int = NO_UP_TO) -> str:
-    """"yes", "no" (no clear drop), "unclear" (not clear yet) or "too_few" (not enough answers).
+def verdict(
+    estimate: Estimate, min_pairs: int = MIN_PAIRS, *, yes_from: int = YES_FROM, no_up_to: int = NO_UP_TO
+) -> str:
+    """ "yes", "no" (no clear drop), "unclear" (not clear yet) or "too_few" (not enough answers).
 
     Reads the rounded range the reader sees. Because no_up_to < yes_from, no range can be both,
     and every range that reaches across the gap between them is "unclear".
@@ -156,8 +187,15 @@ def verdict(estimate: Estimate, min_pairs: int = MIN_PAIRS, *,
     return "unclear"
 
 
-def what_would_make_it_clear(estimate: Estimate, min_pairs: int = MIN_PAIRS, *, table: tuple = T_TABLE,
-                             yes_from: int = YES_FROM, no_up_to: int = NO_UP_TO, df_offset: int = 0) -> Clarity | None:
+def what_would_make_it_clear(
+    estimate: Estimate,
+    min_pairs: int = MIN_PAIRS,
+    *,
+    table: tuple = T_TABLE,
+    yes_from: int = YES_FROM,
+    no_up_to: int = NO_UP_TO,
+    df_offset: int = 0,
+) -> Clarity | None:
     """None when the verdict is already "yes" or "no".
 
     Too few pairs: how many more answered pairs give a verdict at all. Not clear yet: the side
@@ -237,15 +275,54 @@ NO_UP_TO_V3 = 12
 # Two-sided 90 % Student-t quantiles, t(0.95; df) for df = 1 .. 40, to three decimals.
 # df = PRIOR_DF + n - 1 runs from 8 (one pair) to 24 (the base test and the reserve, 17 pairs);
 # beyond 40 the df = 40 value is used. benchmarks/validity.py recomputes them (t_table).
-T_TABLE_V3 = (6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812,
-              1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725,
-              1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697,
-              1.696, 1.694, 1.692, 1.691, 1.690, 1.688, 1.687, 1.686, 1.685, 1.684)
+T_TABLE_V3 = (
+    6.314,
+    2.920,
+    2.353,
+    2.132,
+    2.015,
+    1.943,
+    1.895,
+    1.860,
+    1.833,
+    1.812,
+    1.796,
+    1.782,
+    1.771,
+    1.761,
+    1.753,
+    1.746,
+    1.740,
+    1.734,
+    1.729,
+    1.725,
+    1.721,
+    1.717,
+    1.714,
+    1.711,
+    1.708,
+    1.706,
+    1.703,
+    1.701,
+    1.699,
+    1.697,
+    1.696,
+    1.694,
+    1.692,
+    1.691,
+    1.690,
+    1.688,
+    1.687,
+    1.686,
+    1.685,
+    1.684,
+)
 
 
 @dataclass(frozen=True)
 class Rules:
     """One version's estimator and verdict: ``kind`` "floored" (version 2) or "moderated" (3)."""
+
     kind: str
     confidence: int
     table: tuple
@@ -258,13 +335,15 @@ class Rules:
 
 
 FLOORED = Rules("floored", CONFIDENCE, T_TABLE, YES_FROM, NO_UP_TO, sd_floor=SD_FLOOR)
-MODERATED = Rules("moderated", CONFIDENCE_V3, T_TABLE_V3, YES_FROM_V3, NO_UP_TO_V3,
-                  prior_spread=PRIOR_SPREAD, prior_df=PRIOR_DF)
+MODERATED = Rules(
+    "moderated", CONFIDENCE_V3, T_TABLE_V3, YES_FROM_V3, NO_UP_TO_V3, prior_spread=PRIOR_SPREAD, prior_df=PRIOR_DF
+)
 RULES = {"floored": FLOORED, "moderated": MODERATED}  # a questionnaire's `estimator` names one
 
 
-def moderated_estimate(differences: list[int], *, prior_spread: int = PRIOR_SPREAD, prior_df: int = PRIOR_DF,
-                       table: tuple = T_TABLE_V3) -> Estimate:
+def moderated_estimate(
+    differences: list[int], *, prior_spread: int = PRIOR_SPREAD, prior_df: int = PRIOR_DF, table: tuple = T_TABLE_V3
+) -> Estimate:
     """Mean pair difference and its moderated t-interval.
 
     Order of operations (n pairs, integers S = sum d, Q = sum d*d, v = prior_df, p = prior_spread):
@@ -297,8 +376,9 @@ def moderated_estimate(differences: list[int], *, prior_spread: int = PRIOR_SPRE
 
 def estimate_by(rules: Rules, differences: list[int]) -> Estimate:
     if rules.kind == "moderated":
-        return moderated_estimate(differences, prior_spread=rules.prior_spread, prior_df=rules.prior_df,
-                                  table=rules.table)
+        return moderated_estimate(
+            differences, prior_spread=rules.prior_spread, prior_df=rules.prior_df, table=rules.table
+        )
     return drop_estimate(differences, sd_floor=rules.sd_floor, table=rules.table)
 
 
@@ -310,7 +390,14 @@ def clarity_by(rules: Rules, estimate: Estimate) -> Clarity | None:
     """what_would_make_it_clear for either kind. Moderated: more pairs with the same mean and the
     same moderated spread, t taken at prior_df + n + k - 1 degrees of freedom."""
     if rules.kind != "moderated":
-        return what_would_make_it_clear(estimate, rules.min_pairs, table=rules.table,
-                                        yes_from=rules.yes_from, no_up_to=rules.no_up_to)
-    return what_would_make_it_clear(estimate, rules.min_pairs, table=rules.table, yes_from=rules.yes_from,
-                                    no_up_to=rules.no_up_to, df_offset=rules.prior_df)
+        return what_would_make_it_clear(
+            estimate, rules.min_pairs, table=rules.table, yes_from=rules.yes_from, no_up_to=rules.no_up_to
+        )
+    return what_would_make_it_clear(
+        estimate,
+        rules.min_pairs,
+        table=rules.table,
+        yes_from=rules.yes_from,
+        no_up_to=rules.no_up_to,
+        df_offset=rules.prior_df,
+    )

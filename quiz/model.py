@@ -112,12 +112,19 @@ class Questionnaire:
         statements. ``reserve``: False the base test's pairs, True the reserve's, None all."""
         if not any(statement.pair for statement in self.statements):
             index = {(statement.facet, statement.phase): i for i, statement in enumerate(self.statements)}
-            return [(index[(facet.id, "closing")], index[(facet.id, "after_sale")]) for facet in self.facets
-                    if (facet.id, "closing") in index and (facet.id, "after_sale") in index]
+            return [
+                (index[(facet.id, "closing")], index[(facet.id, "after_sale")])
+                for facet in self.facets
+                if (facet.id, "closing") in index and (facet.id, "after_sale") in index
+            ]
         after = {statement.pair: i for i, statement in enumerate(self.statements) if statement.phase == "after_sale"}
-        return [(i, after[statement.pair]) for i, statement in enumerate(self.statements)
-                if statement.phase == "closing" and statement.pair in after
-                and (reserve is None or statement.reserve == reserve)]
+        return [
+            (i, after[statement.pair])
+            for i, statement in enumerate(self.statements)
+            if statement.phase == "closing"
+            and statement.pair in after
+            and (reserve is None or statement.reserve == reserve)
+        ]
 
     @property
     def has_reserve(self) -> bool:

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from .wording import fill
 
-REASONS = {"link": ("foreign", "damaged", "version", "newer"),
-           "line": ("foreign", "damaged", "version", "newer", "duplicate")}
+REASONS = {
+    "link": ("foreign", "damaged", "version", "newer"),
+    "line": ("foreign", "damaged", "version", "newer", "duplicate"),
+}
 _PREFIX = {"link": "link", "line": "skip"}
 
 
 def problem_texts(widgets: dict) -> dict:
     """{'link': {reason: text}, 'line': {reason: text}} from the widgets' wording, placeholders unfilled."""
-    return {context: {reason: widgets[_PREFIX[context] + reason.capitalize()] for reason in reasons}
-            for context, reasons in REASONS.items()}
+    return {
+        context: {reason: widgets[_PREFIX[context] + reason.capitalize()] for reason in reasons}
+        for context, reasons in REASONS.items()
+    }
 
 
 def problem_text(widgets: dict, context: str, reason: str, detail: int | None, current: int) -> str:

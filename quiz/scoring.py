@@ -39,9 +39,16 @@ class Result:
 
     def event_detail(self, code: str) -> dict:
         """The ``detail`` of the browser's ``selfcheck:result`` event."""
-        return {"code": code, "version": self.version, "phases": dict(self.phases), "dropOff": self.drop_off,
-                "dropOffRange": list(self.drop_range) if self.drop_range else None, "dropsOff": self.drops_off,
-                "level": self.level, "profile": self.profile}
+        return {
+            "code": code,
+            "version": self.version,
+            "phases": dict(self.phases),
+            "dropOff": self.drop_off,
+            "dropOffRange": list(self.drop_range) if self.drop_range else None,
+            "dropsOff": self.drops_off,
+            "level": self.level,
+            "profile": self.profile,
+        }
 
 
 def rounded_mean(total: int, count: int) -> int:
@@ -60,21 +67,34 @@ def statement_points(keyed: str, answer: int | None) -> int | None:
 def score(questionnaire: Questionnaire, answers: list) -> Result:
     statements = questionnaire.statements
     if len(answers) != len(statements) or any(
-            not (answer in range(1, SCALE_POINTS + 1) or (answer is None and statement.trigger)
-                 or (answer == NOT_ASKED and answer is not None and statement.reserve))
-            for statement, answer in zip(statements, answers)):
-        raise ValueError(f"expected {len(statements)} answers from 1 to {SCALE_POINTS} (None only where offered, "
-                         f"{NOT_ASKED} only in the reserve)")
-    points = [statement_points(statement.keyed, answer) for statement, answer in zip(statements, answers)]
+        not (
+            answer in range(1, SCALE_POINTS + 1)
+            or (answer is None and statement.trigger)
+            or (answer == NOT_ASKED and answer is not None and statement.reserve)
+        )
+        for statement, answer in zip(statements, answers, strict=False)
+    ):
+        raise ValueError(
+            f"expected {len(statements)} answers from 1 to {SCALE_POINTS} (None only where offered, "
+            f"{NOT_ASKED} only in the reserve)"
+        )
+    points = [statement_points(statement.keyed, answer) for statement, answer in zip(statements, answers, strict=False)]
 
     def mean_where(matches) -> int | None:
-        selected = [value for statement, value in zip(statements, points) if matches(statement) and value is not None]
+        selected = [
+            value
+            for statement, value in zip(statements, points, strict=False)
+            if matches(statement) and value is not None
+        ]
         return rounded_mean(sum(selected), len(selected)) if selected else None
 
-    phases = {phase: mean_where(lambda statement: statement.phase == phase) for phase in PHASE_IDS}
+    phases = {phase: mean_where(lambda statement: statement.phase == phase) for phase in PHASE_IDS}  # noqa: B023 (called at once)
     average = rounded_mean(sum(phases.values()), len(phases))
-    facet_scores = [(value, index, facet.id) for index, facet in enumerate(questionnaire.facets)
-                    if (value := mean_where(lambda statement: statement.facet == facet.id)) is not None]
+    facet_scores = [
+        (value, index, facet.id)
+        for index, facet in enumerate(questionnaire.facets)
+        if (value := mean_where(lambda statement: statement.facet == facet.id)) is not None  # noqa: B023 (called at once)
+    ]
     weakest = tuple(facet_id for _, _, facet_id in sorted(facet_scores)[:RECOMMENDATION_COUNT])
     if questionnaire.method == "phase_means":
         return _by_phase_means(questionnaire, phases, average, weakest)
@@ -87,11 +107,21 @@ def _by_phase_means(questionnaire: Questionnaire, phases: dict, average: int, we
     metrics = {**phases, "average": average, "drop_off": drop_off}
     profile = next(profile for profile in questionnaire.profiles if _matches(profile.when, metrics))
     return Result(
-        version=questionnaire.version, phases=phases, average=average, level=average,
-        level_band=estimate.level_band(average), drop_off=drop_off, drop_range=None,
-        verdict="yes" if band.drops_off else "no", drops_off=band.drops_off, pairs=None, clarity=None,
+        version=questionnaire.version,
+        phases=phases,
+        average=average,
+        level=average,
+        level_band=estimate.level_band(average),
+        drop_off=drop_off,
+        drop_range=None,
+        verdict="yes" if band.drops_off else "no",
+        drops_off=band.drops_off,
+        pairs=None,
+        clarity=None,
         headline={language: text.replace("{drop}", str(drop_off)) for language, text in band.headline.items()},
-        profile=profile.id, recommendations=weakest)
+        profile=profile.id,
+        recommendations=weakest,
+    )
 
 
 def _by_pairs(questionnaire: Questionnaire, points: list, phases: dict, average: int, weakest: tuple) -> Result:
@@ -101,20 +131,39 @@ def _by_pairs(questionnaire: Questionnaire, points: list, phases: dict, average:
     verdict = estimate.verdict_by(rules, found)
     reserve = None
     if questionnaire.has_reserve:
-        reserve = len(estimate.pair_differences([(points[closing], points[after])
-                                                 for closing, after in questionnaire.twins(reserve=True)]))
+        reserve = len(
+            estimate.pair_differences(
+                [(points[closing], points[after]) for closing, after in questionnaire.twins(reserve=True)]
+            )
+        )
     level = estimate.level(points)
     metrics = {"drop_off": found.mean, "level": level.points, "verdict": verdict}
-    profile = None if verdict == "too_few" else next(
-        profile for profile in questionnaire.profiles if _matches(profile.when, metrics))
+    profile = (
+        None
+        if verdict == "too_few"
+        else next(profile for profile in questionnaire.profiles if _matches(profile.when, metrics))
+    )
     word = questionnaire.levels[level.band]
     return Result(
-        version=questionnaire.version, phases=phases, average=average, level=level.points, level_band=level.band,
-        drop_off=found.mean, drop_range=(found.low, found.high) if found.n else None, verdict=verdict,
-        drops_off={"yes": True, "no": False}.get(verdict), pairs=found.n, clarity=estimate.clarity_by(rules, found),
-        headline={language: text.replace("{level}", word[language])
-                  for language, text in questionnaire.headlines[verdict].items()},
-        profile=profile.id if profile else None, recommendations=weakest, reserve=reserve)
+        version=questionnaire.version,
+        phases=phases,
+        average=average,
+        level=level.points,
+        level_band=level.band,
+        drop_off=found.mean,
+        drop_range=(found.low, found.high) if found.n else None,
+        verdict=verdict,
+        drops_off={"yes": True, "no": False}.get(verdict),
+        pairs=found.n,
+        clarity=estimate.clarity_by(rules, found),
+        headline={
+            language: text.replace("{level}", word[language])
+            for language, text in questionnaire.headlines[verdict].items()
+        },
+        profile=profile.id if profile else None,
+        recommendations=weakest,
+        reserve=reserve,
+    )
 
 
 def _matches(conditions: dict, metrics: dict) -> bool:

@@ -40,7 +40,7 @@ def code_in(text: str) -> str:
         return ""
     at = text.find("code=")
     if at >= 0:
-        text = text[at + len("code="):].split("&", 1)[0]
+        text = text[at + len("code=") :].split("&", 1)[0]
     return ascii_upper(trim(text))
 
 

@@ -12,10 +12,33 @@ from pathlib import Path
 
 from . import yaml_lines
 from .estimate import MIN_PAIRS
-from .model import (DROP_RANGE, ESTIMATORS, FACET_COUNT, KEYINGS, LANGUAGES, LEVELS, METRICS, MIN_PER_PHASE,
-                    MIN_PER_PHASE_PAIRS, MIN_STATEMENTS, PAIR_METRICS, PHASE_IDS, PROFILE_COUNT,
-                    RECOMMENDATION_COUNT, RESERVE_MIN, SCALE_POINTS, VERDICTS, Band, DefinitionError, Phase, Profile,
-                    Questionnaire, Statement, Text, Facet)
+from .model import (
+    DROP_RANGE,
+    ESTIMATORS,
+    FACET_COUNT,
+    KEYINGS,
+    LANGUAGES,
+    LEVELS,
+    METRICS,
+    MIN_PER_PHASE,
+    MIN_PER_PHASE_PAIRS,
+    MIN_STATEMENTS,
+    PAIR_METRICS,
+    PHASE_IDS,
+    PROFILE_COUNT,
+    RECOMMENDATION_COUNT,
+    RESERVE_MIN,
+    SCALE_POINTS,
+    VERDICTS,
+    Band,
+    DefinitionError,
+    Facet,
+    Phase,
+    Profile,
+    Questionnaire,
+    Statement,
+    Text,
+)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _LINK = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9][a-z0-9_-]*)?$")
@@ -50,7 +73,11 @@ class Checker:
     def sequence(self, node, field: str, item: str) -> list:
         value = node[field]
         if not isinstance(value, list) or not value:
-            self.fail(value if isinstance(value, list) else node, item, f"'{field}' must be a non-empty list, found {_kind(value)}")
+            self.fail(
+                value if isinstance(value, list) else node,
+                item,
+                f"'{field}' must be a non-empty list, found {_kind(value)}",
+            )
         return value
 
     def identifier(self, node, item: str) -> str:
@@ -99,8 +126,11 @@ class _Parser(Checker):
     def questionnaire(self, data) -> Questionnaire:
         if isinstance(data, dict) and "facets" in data:
             return self.paired_questionnaire(data)
-        self.fields(data, "top level", required=(
-            "version", "title", "intro", "scale", "phases", "topics", "statements", "verdict", "profiles"))
+        self.fields(
+            data,
+            "top level",
+            required=("version", "title", "intro", "scale", "phases", "topics", "statements", "verdict", "profiles"),
+        )
         phases = self.phases(data)
         facets = self.facets(data)
         statements = self.statements(data, facets)
@@ -114,9 +144,24 @@ class _Parser(Checker):
 
     def paired_questionnaire(self, data) -> Questionnaire:
         """Version 2 on: facets asked at the close and after it, matched in pairs."""
-        self.fields(data, "top level", required=(
-            "version", "title", "intro", "scale", "not_applicable", "phases", "facets", "statements", "verdict",
-            "levels", "profiles"), optional=("estimator",))
+        self.fields(
+            data,
+            "top level",
+            required=(
+                "version",
+                "title",
+                "intro",
+                "scale",
+                "not_applicable",
+                "phases",
+                "facets",
+                "statements",
+                "verdict",
+                "levels",
+                "profiles",
+            ),
+            optional=("estimator",),
+        )
         phases = self.phases(data)
         facets = self.facets(data, field="facets", kind="facet")
         estimator = self.choice(data, "estimator", "top level", ESTIMATORS) if "estimator" in data else "floored"
@@ -151,8 +196,9 @@ class _Parser(Checker):
         statements, seen = [], set()
         for number, node in enumerate(nodes, start=1):
             item = f"statement #{number}"
-            self.fields(node, item, required=("id", "phase", "facet", "keyed", "trigger", "text"),
-                        optional=("pair", "reserve"))
+            self.fields(
+                node, item, required=("id", "phase", "facet", "keyed", "trigger", "text"), optional=("pair", "reserve")
+            )
             statement_id = self.identifier(node, item)
             item = f"statement '{statement_id}'"
             if statement_id in seen:
@@ -160,41 +206,68 @@ class _Parser(Checker):
             seen.add(statement_id)
             if not isinstance(node["trigger"], bool):
                 self.fail(node, item, f"'trigger' must be true or false, found {node['trigger']!r}")
-            statements.append(Statement(
-                id=statement_id,
-                phase=self.choice(node, "phase", item, PHASE_IDS),
-                facet=self.choice(node, "facet", item, facet_ids),
-                keyed=self.choice(node, "keyed", item, KEYINGS),
-                text=self.text(node, "text", item),
-                trigger=node["trigger"],
-                **self.pairing(node, item, statements),
-            ))
+            statements.append(
+                Statement(
+                    id=statement_id,
+                    phase=self.choice(node, "phase", item, PHASE_IDS),
+                    facet=self.choice(node, "facet", item, facet_ids),
+                    keyed=self.choice(node, "keyed", item, KEYINGS),
+                    text=self.text(node, "text", item),
+                    trigger=node["trigger"],
+                    **self.pairing(node, item, statements),
+                )
+            )
         for phase in PHASE_IDS:
             count = sum(statement.phase == phase for statement in statements)
             if count < MIN_PER_PHASE_PAIRS:
-                self.fail(nodes, "statements", f"phase '{phase}' needs at least {MIN_PER_PHASE_PAIRS} statements, found {count}")
+                self.fail(
+                    nodes,
+                    "statements",
+                    f"phase '{phase}' needs at least {MIN_PER_PHASE_PAIRS} statements, found {count}",
+                )
             if all(statement.trigger for statement in statements if statement.phase == phase):
-                self.fail(nodes, "statements", f"phase '{phase}' needs a statement without trigger, so that it always has a value")
+                self.fail(
+                    nodes,
+                    "statements",
+                    f"phase '{phase}' needs a statement without trigger, so that it always has a value",
+                )
         if any(isinstance(node, dict) and "pair" in node for node in nodes):
             return self.named_pairs(data, nodes, facets, tuple(statements))
         for facet in facets:
             node = next(n for n in self.sequence(data, "facets", "top level") if n["id"] == facet.id)
-            twins = {phase: [s for s in statements if s.facet == facet.id and s.phase == phase]
-                     for phase in ("closing", "after_sale")}
+            twins = {
+                phase: [s for s in statements if s.facet == facet.id and s.phase == phase]
+                for phase in ("closing", "after_sale")
+            }
             for phase, found in twins.items():
                 if len(found) != 1:
-                    self.fail(node, f"facet '{facet.id}'", f"needs exactly one '{phase}' statement (its twin), found {len(found)}")
+                    self.fail(
+                        node,
+                        f"facet '{facet.id}'",
+                        f"needs exactly one '{phase}' statement (its twin), found {len(found)}",
+                    )
             closing, after = twins["closing"][0], twins["after_sale"][0]
             if closing.keyed != after.keyed:
-                self.fail(node, f"facet '{facet.id}'", f"twins are keyed differently: '{closing.id}' {closing.keyed}, "
-                                                      f"'{after.id}' {after.keyed} (agreeing with everything must cancel out)")
+                self.fail(
+                    node,
+                    f"facet '{facet.id}'",
+                    f"twins are keyed differently: '{closing.id}' {closing.keyed}, "
+                    f"'{after.id}' {after.keyed} (agreeing with everything must cancel out)",
+                )
             if closing.trigger != after.trigger:
-                self.fail(node, f"facet '{facet.id}'", f"twins differ in 'trigger': '{closing.id}' {closing.trigger}, "
-                                                      f"'{after.id}' {after.trigger}")
+                self.fail(
+                    node,
+                    f"facet '{facet.id}'",
+                    f"twins differ in 'trigger': '{closing.id}' {closing.trigger}, '{after.id}' {after.trigger}",
+                )
         always = sum(not s.trigger for s in statements if s.phase == "closing")
         if always < MIN_PAIRS:
-            self.fail(nodes, "statements", f"at least {MIN_PAIRS} pairs must have no trigger, so that every reader "
-                                           f"can reach a verdict; found {always}")
+            self.fail(
+                nodes,
+                "statements",
+                f"at least {MIN_PAIRS} pairs must have no trigger, so that every reader "
+                f"can reach a verdict; found {always}",
+            )
         return tuple(statements)
 
     def pairing(self, node, item: str, earlier: list) -> dict:
@@ -211,7 +284,9 @@ class _Parser(Checker):
                 self.fail(node, item, "'pair' is only for closing and after_sale statements")
             value = node["pair"]
             if not isinstance(value, str) or not re.match(r"^[a-z][a-z0-9_]*$", value):
-                self.fail(node, item, f"pair {value!r} must be lower-case letters, digits and '_', starting with a letter")
+                self.fail(
+                    node, item, f"pair {value!r} must be lower-case letters, digits and '_', starting with a letter"
+                )
             found["pair"] = value
         if found.get("reserve") and "pair" not in node:
             self.fail(node, item, "a reserve statement needs a 'pair' (reserve statements are asked as twins)")
@@ -219,11 +294,14 @@ class _Parser(Checker):
 
     def named_pairs(self, data, nodes, facets: tuple, statements: tuple) -> tuple:
         """Version 3: twins share a `pair` id; every facet has a pair in the base test."""
-        by_id = dict(zip((s.id for s in statements), nodes))
+        by_id = dict(zip((s.id for s in statements), nodes, strict=False))
         for statement in statements:
             if statement.phase in ("closing", "after_sale") and not statement.pair:
-                self.fail(by_id[statement.id], f"statement '{statement.id}'", "needs a 'pair' (every closing and "
-                                                                               "after_sale statement has its twin)")
+                self.fail(
+                    by_id[statement.id],
+                    f"statement '{statement.id}'",
+                    "needs a 'pair' (every closing and after_sale statement has its twin)",
+                )
         pairs = {}
         for statement in statements:
             if statement.pair:
@@ -234,11 +312,19 @@ class _Parser(Checker):
             if phases != ["after_sale", "closing"]:
                 self.fail(node, item, f"needs one closing and one after_sale statement, found {', '.join(phases)}")
             closing, after = (s for s in sorted(members, key=lambda s: s.phase != "closing"))
-            for field, label in (("keyed", "keyed differently"), ("trigger", "differ in 'trigger'"),
-                                 ("facet", "belong to different facets"), ("reserve", "differ in 'reserve'")):
+            for field, label in (
+                ("keyed", "keyed differently"),
+                ("trigger", "differ in 'trigger'"),
+                ("facet", "belong to different facets"),
+                ("reserve", "differ in 'reserve'"),
+            ):
                 if getattr(closing, field) != getattr(after, field):
-                    self.fail(node, item, f"twins {label}: '{closing.id}' {getattr(closing, field)}, "
-                                          f"'{after.id}' {getattr(after, field)}")
+                    self.fail(
+                        node,
+                        item,
+                        f"twins {label}: '{closing.id}' {getattr(closing, field)}, "
+                        f"'{after.id}' {getattr(after, field)}",
+                    )
         base = [members for members in pairs.values() if not members[0].reserve]
         for facet in facets:
             if not any(members[0].facet == facet.id for members in base):
@@ -246,14 +332,22 @@ class _Parser(Checker):
                 self.fail(node, f"facet '{facet.id}'", "has no pair in the base test")
         always = sum(not members[0].trigger for members in base)
         if always < MIN_PAIRS:
-            self.fail(nodes, "statements", f"at least {MIN_PAIRS} pairs of the base test must have no trigger, so "
-                                           f"that every reader can reach a verdict; found {always}")
+            self.fail(
+                nodes,
+                "statements",
+                f"at least {MIN_PAIRS} pairs of the base test must have no trigger, so "
+                f"that every reader can reach a verdict; found {always}",
+            )
         reserve = len(pairs) - len(base)
         if reserve and reserve < RESERVE_MIN:
             self.fail(nodes, "statements", f"the reserve needs at least {RESERVE_MIN} pairs, found {reserve}")
         if reserve and data.get("estimator") != "moderated":
-            self.fail(nodes, "statements", "a reserve needs 'estimator: moderated' (the floored estimator "
-                                           "cannot narrow its range with more pairs)")
+            self.fail(
+                nodes,
+                "statements",
+                "a reserve needs 'estimator: moderated' (the floored estimator "
+                "cannot narrow its range with more pairs)",
+            )
         return statements
 
     def named_texts(self, data, field: str, names: tuple) -> dict:
@@ -265,8 +359,9 @@ class _Parser(Checker):
         labels = self.sequence(data, "scale", "top level")
         if len(labels) != SCALE_POINTS:
             self.fail(labels, "scale", f"needs exactly {SCALE_POINTS} labels, found {len(labels)}")
-        return tuple(self.text_value(label, labels, f"scale label {number}")
-                     for number, label in enumerate(labels, start=1))
+        return tuple(
+            self.text_value(label, labels, f"scale label {number}") for number, label in enumerate(labels, start=1)
+        )
 
     def phases(self, data) -> tuple:
         nodes = self.sequence(data, "phases", "top level")
@@ -277,7 +372,9 @@ class _Parser(Checker):
             phases.append(Phase(id=self.identifier(node, item), label=self.text(node, "label", item)))
         found = tuple(phase.id for phase in phases)
         if found != PHASE_IDS:
-            self.fail(nodes, "phases", f"must be {', '.join(PHASE_IDS)} in this order, found {', '.join(found) or 'none'}")
+            self.fail(
+                nodes, "phases", f"must be {', '.join(PHASE_IDS)} in this order, found {', '.join(found) or 'none'}"
+            )
         return tuple(phases)
 
     def facets(self, data, field: str = "topics", kind: str = "topic") -> tuple:
@@ -299,15 +396,21 @@ class _Parser(Checker):
             self.fields(advice, item, required=("title", "text", "link"))
             link = advice["link"]
             if not isinstance(link, str) or not _LINK.match(link):
-                self.fail(advice, item, f"link {link!r} must be a docs page like 'leitfaden/druck.md' or 'leitfaden/druck.md#grenze'")
-            facets.append(Facet(
-                id=facet_id,
-                label=self.text(node, "label", item),
-                title=self.text(advice, "title", item),
-                text=self.text(advice, "text", item),
-                link=link,
-                line=advice.line,
-            ))
+                self.fail(
+                    advice,
+                    item,
+                    f"link {link!r} must be a docs page like 'leitfaden/druck.md' or 'leitfaden/druck.md#grenze'",
+                )
+            facets.append(
+                Facet(
+                    id=facet_id,
+                    label=self.text(node, "label", item),
+                    title=self.text(advice, "title", item),
+                    text=self.text(advice, "text", item),
+                    link=link,
+                    line=advice.line,
+                )
+            )
         return tuple(facets)
 
     def statements(self, data, facets: tuple) -> tuple:
@@ -322,22 +425,28 @@ class _Parser(Checker):
             if statement_id in seen:
                 self.fail(node, item, "id is used twice")
             seen.add(statement_id)
-            statements.append(Statement(
-                id=statement_id,
-                phase=self.choice(node, "phase", item, PHASE_IDS),
-                facet=self.choice(node, "topic", item, facet_ids),
-                keyed=self.choice(node, "keyed", item, KEYINGS),
-                text=self.text(node, "text", item),
-            ))
+            statements.append(
+                Statement(
+                    id=statement_id,
+                    phase=self.choice(node, "phase", item, PHASE_IDS),
+                    facet=self.choice(node, "topic", item, facet_ids),
+                    keyed=self.choice(node, "keyed", item, KEYINGS),
+                    text=self.text(node, "text", item),
+                )
+            )
         if len(statements) < MIN_STATEMENTS:
             self.fail(nodes, "statements", f"needs at least {MIN_STATEMENTS}, found {len(statements)}")
         for phase in PHASE_IDS:
             count = sum(statement.phase == phase for statement in statements)
             if count < MIN_PER_PHASE:
-                self.fail(nodes, "statements", f"phase '{phase}' needs at least {MIN_PER_PHASE} statements, found {count}")
+                self.fail(
+                    nodes, "statements", f"phase '{phase}' needs at least {MIN_PER_PHASE} statements, found {count}"
+                )
         minus = sum(statement.keyed == "minus" for statement in statements)
         if minus * 3 < len(statements):
-            self.fail(nodes, "statements", f"at least a third must be keyed 'minus', found {minus} of {len(statements)}")
+            self.fail(
+                nodes, "statements", f"at least a third must be keyed 'minus', found {minus} of {len(statements)}"
+            )
         for facet in facets:
             if not any(statement.facet == facet.id for statement in statements):
                 self.fail(nodes, f"topic '{facet.id}'", "is used by no statement")
@@ -386,12 +495,14 @@ class _Parser(Checker):
                 self.fail(node, item, "the last profile is the fallback and must not have 'when'")
             if not is_last and "when" not in node:
                 self.fail(node, item, "needs 'when' (only the last profile is the fallback)")
-            profiles.append(Profile(
-                id=profile_id,
-                title=self.text(node, "title", item),
-                text=self.text(node, "text", item),
-                when=self.conditions(node["when"], item, metrics, verdicts) if "when" in node else {},
-            ))
+            profiles.append(
+                Profile(
+                    id=profile_id,
+                    title=self.text(node, "title", item),
+                    text=self.text(node, "text", item),
+                    when=self.conditions(node["when"], item, metrics, verdicts) if "when" in node else {},
+                )
+            )
         return tuple(profiles)
 
     def conditions(self, node, item: str, metrics: tuple = METRICS, verdicts: bool = False) -> dict:
@@ -403,8 +514,12 @@ class _Parser(Checker):
             if metric == "verdict":
                 allowed = [name for name in VERDICTS if name != "too_few"]
                 if not isinstance(bounds, list) or not bounds or any(name not in allowed for name in bounds):
-                    self.fail(node, item, f"condition 'verdict' must list verdicts from {', '.join(allowed)}, found "
-                                          f"{bounds!r} (write \"yes\" and \"no\" in quotes: YAML reads them as true/false)")
+                    self.fail(
+                        node,
+                        item,
+                        f"condition 'verdict' must list verdicts from {', '.join(allowed)}, found "
+                        f'{bounds!r} (write "yes" and "no" in quotes: YAML reads them as true/false)',
+                    )
                 conditions[metric] = tuple(bounds)
                 continue
             self.fields(bounds, f"{item} condition '{metric}'", required=(), optional=("min", "max"))

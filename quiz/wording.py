@@ -33,12 +33,16 @@ def load(path: Path | str = CATALOGUE) -> dict:
         for key, value in entries.items():
             item = f"{group}.{key}"
             if not isinstance(key, str) or not _KEY.match(key):
-                checker.fail(entries, item, "a key must be a word like 'submitLabel' (YAML reads yes/no/on/off as true/false)")
+                checker.fail(
+                    entries, item, "a key must be a word like 'submitLabel' (YAML reads yes/no/on/off as true/false)"
+                )
             texts = checker.text_value(value, entries, item)
             placeholders = {language: sorted(set(_PLACEHOLDER.findall(texts[language]))) for language in LANGUAGES}
             if len({tuple(names) for names in placeholders.values()}) > 1:
-                found = "; ".join(f"{language}: {', '.join('{' + n + '}' for n in names) or 'none'}"
-                                  for language, names in placeholders.items())
+                found = "; ".join(
+                    f"{language}: {', '.join('{' + n + '}' for n in names) or 'none'}"
+                    for language, names in placeholders.items()
+                )
                 checker.fail(value, item, f"the languages use different placeholders ({found})")
             for language in LANGUAGES:
                 by_language[language][key] = texts[language]

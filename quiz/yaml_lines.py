@@ -40,7 +40,9 @@ def read(path: Path, *, shown: str | None = None, config: bool = False) -> objec
         raise DefinitionError(name, duplicate.line, f"field '{duplicate.key}'", "appears twice") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise DefinitionError(name, mark.line + 1 if mark else None, "YAML syntax", error.problem or str(error)) from None
+        raise DefinitionError(
+            name, mark.line + 1 if mark else None, "YAML syntax", error.problem or str(error)
+        ) from None
     except yaml.YAMLError as error:
         raise DefinitionError(name, None, "YAML syntax", str(error)) from None
     if data is None:

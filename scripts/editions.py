@@ -15,11 +15,30 @@ EDITIONS = {"de": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
 
 def build_edition(config: Path, site_dir: Path, site_url: str = "") -> subprocess.CompletedProcess:
     """One strict `mkdocs build`; site_url may be empty (then links are relative only)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",  # Material's end-of-life banner is not build output
-           "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/" if site_url else ""}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                           "--site-dir", str(site_dir)], cwd=config.parent, capture_output=True, text=True,
-                          timeout=300, env=env)
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",  # Material's end-of-life banner is not build output
+        "SITE_URL": site_url,
+        "SITE_URL_EN": site_url + "en/" if site_url else "",
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
 
 
 def build_editions(site: Path, site_url: str = "") -> dict[str, subprocess.CompletedProcess]:

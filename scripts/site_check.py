@@ -24,7 +24,7 @@ from scripts.editions import EDITIONS, ROOT
 LEGAL_REGISTRY = ROOT / "includes" / "legal.yml"
 SELFCHECK_PAGE = "selbsttest/index.html"
 IMPRINT_PAGE = "impressum/index.html"
-SELFCHECK_WIDGET = re.compile(r'<[a-z]+\s[^>]*\bdata-selfcheck[\s>][^>]*')  # the element itself, not data-selfcheck-*
+SELFCHECK_WIDGET = re.compile(r"<[a-z]+\s[^>]*\bdata-selfcheck[\s>][^>]*")  # the element itself, not data-selfcheck-*
 MODEL = re.compile(r'\sdata-model="([^"]+)"')
 LEGAL_BOX = '<div class="admonition info legal" id="legal-{id}" role="note"'
 

@@ -13,8 +13,15 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "text/javascript", "application/json", "image/svg+xml",
-                "application/xml", "application/manifest+json")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "text/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+    "application/manifest+json",
+)
 
 
 class StaticServer(http.server.ThreadingHTTPServer):
@@ -33,7 +40,9 @@ class StaticServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
     def start(self) -> StaticServer:
-        threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # quick shutdown
+        threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()  # quick shutdown
         return self
 
 
@@ -45,7 +54,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         plain = unquote(urlsplit(path).path)
         if not plain.startswith(self.server.prefix):
             return str(self.server.directory / "\0outside")
-        return super().translate_path("/" + path[len(self.server.prefix):])
+        return super().translate_path("/" + path[len(self.server.prefix) :])
 
     def send_head(self):
         path = Path(self.translate_path(self.path))

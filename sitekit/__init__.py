@@ -28,9 +28,11 @@ class SiteError(Exception):
 # What a caller catches: a data file's DefinitionError (file:line: item: problem) or a SiteError.
 ERRORS = (DefinitionError, SiteError)
 
+
 def reported_as(error_class):
     """A decorator for a generator's event: this package's one-line errors become ``error_class``
     (MkDocs' PluginError, passed in by the hook, so that nothing here imports MkDocs)."""
+
     def decorate(event):
         @functools.wraps(event)
         def run(*args, **kwargs):
@@ -38,7 +40,9 @@ def reported_as(error_class):
                 return event(*args, **kwargs)
             except ERRORS as error:
                 raise error_class(str(error)) from None
+
         return run
+
     return decorate
 
 
@@ -63,4 +67,17 @@ def _cached(load, path: Path, mtime: int, size: int):
     return load(path)
 
 
-__all__ = ["CADENCE", "CONFIGS", "ERRORS", "INCLUDES", "LANGUAGES", "LEGAL", "ROOT", "DefinitionError", "SiteError", "cached", "edition_language", "reported_as"]
+__all__ = [
+    "CADENCE",
+    "CONFIGS",
+    "ERRORS",
+    "INCLUDES",
+    "LANGUAGES",
+    "LEGAL",
+    "ROOT",
+    "DefinitionError",
+    "SiteError",
+    "cached",
+    "edition_language",
+    "reported_as",
+]

@@ -1,7 +1,7 @@
 """Command line of the site's own logic.
 
-    python -m sitekit check    validate includes/*.yml and the imprint settings of mkdocs.yml and
-                               mkdocs.en.yml (REQUIRE_IMPRINT=1 as the deploy sets it); one line per problem
+python -m sitekit check    validate includes/*.yml and the imprint settings of mkdocs.yml and
+                           mkdocs.en.yml (REQUIRE_IMPRINT=1 as the deploy sets it); one line per problem
 """
 
 from __future__ import annotations

@@ -18,9 +18,24 @@ from . import SiteError
 from .text import escaped
 
 PAGE = "impressum.md"
-FIELDS = ("name", "legal_form", "representatives", "address", "email", "phone", "register", "register_number",
-          "vat_id", "supervisory_authority", "profession", "responsible", "media_owner", "business_purpose",
-          "ownership", "editorial_line")
+FIELDS = (
+    "name",
+    "legal_form",
+    "representatives",
+    "address",
+    "email",
+    "phone",
+    "register",
+    "register_number",
+    "vat_id",
+    "supervisory_authority",
+    "profession",
+    "responsible",
+    "media_owner",
+    "business_purpose",
+    "ownership",
+    "editorial_line",
+)
 SETTINGS = {"medieng": ("full", "small")}
 REQUIRED = ("name", "address", "email", "phone")
 REQUIRED_BY_MEDIENG = {"full": ("business_purpose", "ownership", "editorial_line"), "small": ("business_purpose",)}
@@ -96,16 +111,24 @@ def load(raw, where: str, *, require: bool) -> dict:
 def check_markers(text: str, where: str) -> None:
     for match in MARKER.finditer(text):
         if match["name"] not in MARKERS:
-            raise SiteError(f"{where}: <!-- imprint: {match['name']} -->: unknown imprint marker "
-                            f"(expected one of {', '.join(MARKERS)})")
+            raise SiteError(
+                f"{where}: <!-- imprint: {match['name']} -->: unknown imprint marker "
+                f"(expected one of {', '.join(MARKERS)})"
+            )
 
 
 def render_page(imprint: dict, language: str) -> str:
     """impressum.md: every configured field, or a note that none is set."""
     texts = words("site", language)
     description = texts["imprintIntro"] if imprint else texts["imprintEmpty"]
-    lines = ["---", f"description: {json.dumps(description, ensure_ascii=False)}", "---", "",
-             f"# {texts['imprint']} {{#impressum}}", ""]
+    lines = [
+        "---",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+        "---",
+        "",
+        f"# {texts['imprint']} {{#impressum}}",
+        "",
+    ]
     if not imprint:
         return "\n".join(lines + [_paragraph(escaped(texts["imprintEmpty"])), ""])
 
@@ -124,8 +147,10 @@ def render_page(imprint: dict, language: str) -> str:
     provider += fields("representatives")
     contact = []
     if "email" in imprint:
-        contact.append(f'<strong>{label("email", language)}:</strong> '
-                       f'<a href="mailto:{escaped(imprint["email"])}">{value("email")}</a>')
+        contact.append(
+            f"<strong>{label('email', language)}:</strong> "
+            f'<a href="mailto:{escaped(imprint["email"])}">{value("email")}</a>'
+        )
     if "phone" in imprint:
         number = re.sub(r"[^0-9+]", "", imprint["phone"])
         contact.append(f'<strong>{label("phone", language)}:</strong> <a href="tel:{number}">{value("phone")}</a>')
@@ -139,7 +164,9 @@ def render_page(imprint: dict, language: str) -> str:
     lines += section(texts["imprintContact"], "kontakt", contact)
     lines += section(texts["imprintRegistration"], "register", fields("register", "register_number", "vat_id"))
     lines += section(texts["imprintSupervision"], "aufsicht", fields("supervisory_authority", "profession"))
-    lines += section(texts["imprintContent"], "verantwortlich", [value("responsible")] if "responsible" in imprint else [])
+    lines += section(
+        texts["imprintContent"], "verantwortlich", [value("responsible")] if "responsible" in imprint else []
+    )
     lines += section(texts["imprintDisclosure"], "offenlegung", disclosure)
     return "\n".join(lines)
 

@@ -75,9 +75,13 @@ def parse_entry(raw, number: int, checker: Checker, today: date) -> Entry:
         fail("law: expected a list of {ref, country}")
     laws = []
     for index, item in enumerate(raw["law"], start=1):
-        if (not isinstance(item, dict) or not {"ref", "country"} <= set(item) <= {"ref", "country", "url"}
-                or not isinstance(item["ref"], str) or not item["ref"].strip()):
-            fail(f"law {index}: expected {{ref: \"§ … Gesetz\", country: DE|AT|both, url: https://… (optional)}}", item)
+        if (
+            not isinstance(item, dict)
+            or not {"ref", "country"} <= set(item) <= {"ref", "country", "url"}
+            or not isinstance(item["ref"], str)
+            or not item["ref"].strip()
+        ):
+            fail(f'law {index}: expected {{ref: "§ … Gesetz", country: DE|AT|both, url: https://… (optional)}}', item)
         if item["country"] not in COUNTRIES:
             fail(f"law {index} ({item['ref']}): unknown country '{item['country']}' (expected DE, AT or both)", item)
         url = item.get("url")
@@ -126,7 +130,9 @@ def check_markers(entries: dict[str, Entry], text: str, path: str, where: str, s
         if entry is None:
             raise SiteError(f"{here}: unknown entry '{entry_id}' (not in {source})")
         if path not in entry.pages:
-            raise SiteError(f"{here}: entry '{entry_id}' does not list this page (add '{path}' to its pages in {source})")
+            raise SiteError(
+                f"{here}: entry '{entry_id}' does not list this page (add '{path}' to its pages in {source})"
+            )
         if entry_id in seen:
             raise SiteError(f"{here}: marker used twice on this page")
         seen.add(entry_id)
@@ -141,10 +147,12 @@ def render_page(entries: dict[str, Entry], markdown: str, path: str, language: s
         return markdown
     heading = HEADING.search(markdown)
     if heading is None:
-        raise SiteError(f"{where}: no '# ' heading to place the legal notes "
-                        f"{', '.join(entry.id for entry in unmarked)} below; add a <!-- legal: ID --> marker")
+        raise SiteError(
+            f"{where}: no '# ' heading to place the legal notes "
+            f"{', '.join(entry.id for entry in unmarked)} below; add a <!-- legal: ID --> marker"
+        )
     boxes = "".join(render_box(entry, language) for entry in unmarked)
-    return markdown[:heading.end()] + "\n" + boxes + markdown[heading.end():]
+    return markdown[: heading.end()] + "\n" + boxes + markdown[heading.end() :]
 
 
 def render_law(law: Law, language: str = "de") -> str:
@@ -163,11 +171,13 @@ def render_box(entry: Entry, language: str) -> str:
         refs = [render_law(law, language) for law in entry.law if law.country == country]
         if refs:
             groups.append(f"{texts[COUNTRY_WORDS[country]]}: {'; '.join(refs)}")
-    return (f'\n\n<div class="admonition info legal" id="legal-{entry.id}" role="note" '
-            f'aria-labelledby="legal-{entry.id}-title">'
-            f'<p class="admonition-title" id="legal-{entry.id}-title">{escaped(entry.title[language].strip())}</p>'
-            f'<p class="legal__safe"><strong>{texts["legalSafe"]}</strong> {escaped(entry.safe[language].strip())}</p>'
-            f'<p class="legal__claim">{escaped(entry.claim[language].strip())}</p>'
-            f'<p class="legal__source"><strong>{texts["legalBasis"]}</strong> {" · ".join(groups)}. '
-            f'<strong>{texts["legalStand"]}</strong> <time datetime="{entry.stand.isoformat()}">'
-            f'{long_date(entry.stand, language)}</time>. {texts["legalAdvice"]}</p></div>\n\n')
+    return (
+        f'\n\n<div class="admonition info legal" id="legal-{entry.id}" role="note" '
+        f'aria-labelledby="legal-{entry.id}-title">'
+        f'<p class="admonition-title" id="legal-{entry.id}-title">{escaped(entry.title[language].strip())}</p>'
+        f'<p class="legal__safe"><strong>{texts["legalSafe"]}</strong> {escaped(entry.safe[language].strip())}</p>'
+        f'<p class="legal__claim">{escaped(entry.claim[language].strip())}</p>'
+        f'<p class="legal__source"><strong>{texts["legalBasis"]}</strong> {" · ".join(groups)}. '
+        f'<strong>{texts["legalStand"]}</strong> <time datetime="{entry.stand.isoformat()}">'
+        f"{long_date(entry.stand, language)}</time>. {texts['legalAdvice']}</p></div>\n\n"
+    )

@@ -26,8 +26,11 @@ WORKER, MANIFEST, ICON, MASKABLE = "sw.js", "manifest.webmanifest", "assets/icon
 SIZE = "offline.json"  # {"bytes": the store's size}, for the save control (assets/offline.js)
 # PNG icons for launchers that take no SVG: (path, pixels, maskable). Not stored for offline use:
 # only the browser reads them, when it installs the edition.
-PNG_ICONS = (("assets/icons/icon-192.png", 192, False), ("assets/icons/icon-512.png", 512, False),
-             ("assets/icons/maskable-512.png", 512, True))
+PNG_ICONS = (
+    ("assets/icons/icon-192.png", 192, False),
+    ("assets/icons/icon-512.png", 512, False),
+    ("assets/icons/maskable-512.png", 512, True),
+)
 SLATE_BACKGROUND = "#1e2129"  # Material's own background of the dark scheme, hsl(225 15% 14%)
 # Addresses the pages use: links, scripts, styles, images, the self-assessment's model, and
 # Material's search worker (in the page's __config).
@@ -50,16 +53,18 @@ def switch(value, where: str) -> bool:
     return value
 
 
-def write(site: Path, *, on: bool, name: str, description: str, language: str, alternates,
-          assets: Path = ASSETS) -> None:
+def write(
+    site: Path, *, on: bool, name: str, description: str, language: str, alternates, assets: Path = ASSETS
+) -> None:
     """Everything offline use needs, into the built edition ``site``."""
     if not on:
         (site / WORKER).write_text(template("off.js"), encoding="utf-8")
         return
     write_icons(site, assets / "favicon.svg")
     colours = palette(assets / "stylesheets" / "site.css")
-    (site / MANIFEST).write_text(json.dumps(manifest(name, description, language, colours), ensure_ascii=False,
-                                            indent=1), encoding="utf-8")
+    (site / MANIFEST).write_text(
+        json.dumps(manifest(name, description, language, colours), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     others = other_editions(alternates)
     stored = precache(site, others)
     (site / SIZE).write_text(json.dumps({"bytes": size(site, stored)}), encoding="utf-8")
@@ -69,8 +74,11 @@ def write(site: Path, *, on: bool, name: str, description: str, language: str, a
 
 def worker(stored: list[str], others: list[str], store_version: str) -> str:
     text = template("sw.js")
-    for name, value in (("FILES_HERE", json.dumps(stored)), ("OTHER_EDITIONS_HERE", json.dumps(others)),
-                        ("VERSION_HERE", store_version)):
+    for name, value in (
+        ("FILES_HERE", json.dumps(stored)),
+        ("OTHER_EDITIONS_HERE", json.dumps(others)),
+        ("VERSION_HERE", store_version),
+    ):
         text = text.replace(name, value)
     return text
 
@@ -88,6 +96,7 @@ def other_editions(alternates) -> list[str]:
 def precache(site: Path, others: list[str]) -> list[str]:
     """Every page of the edition (as its address), the search index, the assets the pages use and
     the search language files the edition needs; paths relative to the edition's root, no source maps."""
+
     def inside(path: str) -> bool:
         return not path.startswith("..") and not any(path.startswith(folder) for folder in others)
 
@@ -106,8 +115,9 @@ def precache(site: Path, others: list[str]) -> list[str]:
     stored |= search_languages(site)
     missing = sorted(path for path in stored if not stored_file(site, path).is_file())
     if missing:
-        raise SiteError("sitekit/offline.py: files to store for offline use are missing from the build: "
-                        + ", ".join(missing))
+        raise SiteError(
+            "sitekit/offline.py: files to store for offline use are missing from the build: " + ", ".join(missing)
+        )
     return sorted(stored)
 
 
@@ -116,8 +126,9 @@ def search_languages(site: Path) -> set[str]:
     try:
         languages = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"]
     except (OSError, ValueError, KeyError) as error:
-        raise SiteError("sitekit/offline.py: search/search_index.json: cannot read the search languages "
-                        f"({error})") from None
+        raise SiteError(
+            f"sitekit/offline.py: search/search_index.json: cannot read the search languages ({error})"
+        ) from None
     base = "assets/javascripts/lunr/"
     found = {base + f"min/lunr.{language}.min.js" for language in languages if language != "en"}
     found |= {base + "tinyseg.js" for language in languages if language == "ja"}
@@ -149,17 +160,34 @@ def manifest(name: str, description: str, language: str, colours: dict[str, str]
     """Name, start and scope (the edition's root, relative, so it works under /REPO/ and at a
     domain root), colours of the site's palette (``palette()``), and the icons."""
     return {
-        "id": "./", "name": name, "short_name": words("site", language)["appShortName"],
-        "description": description, "lang": language, "dir": "ltr",
-        "start_url": "./", "scope": "./", "display": "standalone",
-        "theme_color": colours["light"], "background_color": "#ffffff",
+        "id": "./",
+        "name": name,
+        "short_name": words("site", language)["appShortName"],
+        "description": description,
+        "lang": language,
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": colours["light"],
+        "background_color": "#ffffff",
         # The dark scheme's colours, for browsers that read them (Chromium's "user_preferences").
-        "user_preferences": {"color_scheme_dark": {"theme_color": colours["dark"],
-                                                   "background_color": SLATE_BACKGROUND}},
-        "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
-                  {"src": MASKABLE, "sizes": "any", "type": "image/svg+xml", "purpose": "maskable"},
-                  *({"src": path, "sizes": f"{pixels}x{pixels}", "type": "image/png",
-                     "purpose": "maskable" if mask else "any"} for path, pixels, mask in PNG_ICONS)],
+        "user_preferences": {
+            "color_scheme_dark": {"theme_color": colours["dark"], "background_color": SLATE_BACKGROUND}
+        },
+        "icons": [
+            {"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+            {"src": MASKABLE, "sizes": "any", "type": "image/svg+xml", "purpose": "maskable"},
+            *(
+                {
+                    "src": path,
+                    "sizes": f"{pixels}x{pixels}",
+                    "type": "image/png",
+                    "purpose": "maskable" if mask else "any",
+                }
+                for path, pixels, mask in PNG_ICONS
+            ),
+        ],
     }
 
 
@@ -185,9 +213,11 @@ def maskable(logo: str) -> str:
     inner = re.fullmatch(r"\s*<svg\b[^>]*>(.*)</svg>\s*", logo, re.S)
     if background is None or inner is None:
         raise SiteError("docs/assets/favicon.svg: expected one <svg> whose first shape has a fill colour")
-    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
-            f'<rect width="48" height="48" fill="{background.group(1)}"/>'
-            f'<svg x="8" y="8" width="32" height="32" viewBox="0 0 32 32">{inner.group(1)}</svg></svg>')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+        f'<rect width="48" height="48" fill="{background.group(1)}"/>'
+        f'<svg x="8" y="8" width="32" height="32" viewBox="0 0 32 32">{inner.group(1)}</svg></svg>'
+    )
 
 
 def write_icons(site: Path, logo_path: Path = ASSETS / "favicon.svg") -> None:
@@ -226,12 +256,17 @@ def png(logo: str, pixels: int, *, maskable: bool = False) -> bytes:
         kind, get = shape.tag.removeprefix(SVG), shape.get
         width = float(get("stroke-width", "1")) * scale
         if kind == "rect":
-            corners = (point(get("x", 0), get("y", 0)),
-                       point(float(get("x", 0)) + float(get("width")), float(get("y", 0)) + float(get("height"))))
+            corners = (
+                point(get("x", 0), get("y", 0)),
+                point(float(get("x", 0)) + float(get("width")), float(get("y", 0)) + float(get("height"))),
+            )
             draw.rounded_rectangle(corners, radius=float(get("rx", 0)) * scale, fill=get("fill"))
         elif kind in ("line", "polyline"):
-            numbers = ([get("x1"), get("y1"), get("x2"), get("y2")] if kind == "line"
-                       else re.split(r"[\s,]+", get("points").strip()))
+            numbers = (
+                [get("x1"), get("y1"), get("x2"), get("y2")]
+                if kind == "line"
+                else re.split(r"[\s,]+", get("points").strip())
+            )
             points = [point(x, y) for x, y in zip(numbers[::2], numbers[1::2], strict=True)]
             dashes = [float(number) * scale for number in get("stroke-dasharray", "").split()]
             round_ends = get("stroke-linecap") == "round" or get("stroke-linejoin") == "round"
@@ -255,7 +290,11 @@ def dashed(points, pattern):
     while at < length:
         end = min(at + pattern[index % len(pattern)], length)
         if index % 2 == 0:
-            pieces.append([(x1 + (x2 - x1) * at / length, y1 + (y2 - y1) * at / length),
-                           (x1 + (x2 - x1) * end / length, y1 + (y2 - y1) * end / length)])
+            pieces.append(
+                [
+                    (x1 + (x2 - x1) * at / length, y1 + (y2 - y1) * at / length),
+                    (x1 + (x2 - x1) * end / length, y1 + (y2 - y1) * end / length),
+                ]
+            )
         at, index = end, index + 1
     return pieces

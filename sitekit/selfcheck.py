@@ -1,6 +1,6 @@
 """Facts about the self-assessment that pages state, from the questionnaire itself.
 
-  <!-- selfcheck: statements -->  the current questionnaire's number of statements ("30")
+<!-- selfcheck: statements -->  the current questionnaire's number of statements ("30")
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Catalogue texts that pages pull in with a marker, and the heading links' title.
 
-  <!-- wording: copy-messages -->  the copy buttons' messages (assets/copy-template.js reads them)
+<!-- wording: copy-messages -->  the copy buttons' messages (assets/copy-template.js reads them)
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ MARKER = re.compile(r"<!--\s*wording:\s*([^\s]*)\s*-->")
 
 def copy_messages(language: str) -> str:
     texts = words("site", language)
-    return (f'<p hidden data-copy-messages data-done="{attribute(texts["copyDone"])}" '
-            f'data-failed="{attribute(texts["copyFailed"])}"></p>')
+    return (
+        f'<p hidden data-copy-messages data-done="{attribute(texts["copyDone"])}" '
+        f'data-failed="{attribute(texts["copyFailed"])}"></p>'
+    )
 
 
 RENDER = {"copy-messages": copy_messages}

@@ -11,9 +11,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def violations(page) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    found = page.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })"
-                          ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-                          WCAG_TAGS)
+    found = page.evaluate(
+        "tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })"
+        ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        WCAG_TAGS,
+    )
     return found
 
 

@@ -63,14 +63,21 @@ def pytest_sessionfinish(session, exitstatus):
         return
     written = sorted(_tree_changes() - before)
     if written:
-        session.config.get_terminal_writer().line("\ntests wrote into the working tree: " + ", ".join(written), red=True)
+        session.config.get_terminal_writer().line(
+            "\ntests wrote into the working tree: " + ", ".join(written), red=True
+        )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def _tree_changes() -> set[str] | None:
     try:
-        result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return set(result.stdout.splitlines()) if result.returncode == 0 else None
@@ -148,8 +155,13 @@ def base_url(build) -> str:
 @pytest.fixture(params=list(EDITIONS))
 def edition(request, base_url) -> Edition:
     language = request.param
-    return Edition(language, base_url + EDITIONS[language][1], words("widgets", language), START_LINKS[language],
-                   SEARCHES[language])
+    return Edition(
+        language,
+        base_url + EDITIONS[language][1],
+        words("widgets", language),
+        START_LINKS[language],
+        SEARCHES[language],
+    )
 
 
 @dataclass(frozen=True)

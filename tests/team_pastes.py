@@ -13,7 +13,6 @@ FORMULAS = {"agree_all": '=HYPERLINK("https://example.org","Details")', "fader":
 OLDER = ["classic_curve", "fader"]  # people who took version 1, pasted between the others
 
 
-
 def team_paste(published: dict) -> str:
     """The personas as a lead would paste them: current-version and some version-1 codes, names, links,
     bare codes, bad lines, a duplicate."""
@@ -25,4 +24,6 @@ def team_paste(published: dict) -> str:
         lines.append(f"{name}: http://127.0.0.1/selbsttest/#code={code}" if index % 2 else f"{name}; {code}")
     older = [f"Alt {persona}: {encode(published[1], answers_for(published[1], persona))}" for persona in OLDER]
     duplicate = lines[0]
-    return "\n".join([lines[0], BAD_LINES[0], *lines[1:3], BAD_LINES[1], *older, *lines[3:], BAD_LINES[2], duplicate, ""])
+    return "\n".join(
+        [lines[0], BAD_LINES[0], *lines[1:3], BAD_LINES[1], *older, *lines[3:], BAD_LINES[2], duplicate, ""]
+    )

@@ -7,19 +7,19 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import answer, ready
-from scripts.browser import CHROMIUM_ARGS, RequestLog, chromium_path
-from personas import PERSONAS, answers_for
 from quiz import encode, estimate, load_all, score
 from quiz.model import NOT_ASKED
 from quiz.team import verdict_label
 from quiz.wording import fill, words
+from scripts.browser import CHROMIUM_ARGS, RequestLog, chromium_path
+
+from conftest import answer, ready
+from personas import PERSONAS, answers_for
 
 DE = words("widgets", "de")
 
 RESULT = "[data-selfcheck-result]"
 NOTICE = "[data-selfcheck-notice]"
-
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +30,9 @@ def model(site_dir):
 def open_assessment(page, edition_url, fragment=""):
     page.goto(edition_url + "selbsttest/" + fragment)
     ready(page)
-    page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
-
-
+    page.evaluate(
+        "window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))"
+    )
 
 
 def answer_with_keyboard(page, questionnaire, answers, language="de"):
@@ -44,7 +44,7 @@ def answer_with_keyboard(page, questionnaire, answers, language="de"):
             break
     else:
         pytest.fail("Tab never reached the first statement")
-    for statement, value in zip(questionnaire.statements, answers):
+    for statement, value in zip(questionnaire.statements, answers, strict=False):
         if statement.reserve:
             continue
         assert page.evaluate("document.activeElement.name") == statement.id
@@ -63,15 +63,21 @@ def expect_result(page, questionnaire, answers, language="de"):
     expect(result.locator("h2").first).to_have_text(expected.headline[language])
     words = edition_words(language)
     heading = result.locator("h2").first
-    expect(heading).to_have_attribute("data-drops-off", {True: "true", False: "false", None: "null"}[expected.drops_off])
+    expect(heading).to_have_attribute(
+        "data-drops-off", {True: "true", False: "false", None: "null"}[expected.drops_off]
+    )
     expect(heading).to_have_attribute("data-verdict", expected.verdict)
     chart = result.locator("figure.effort-chart svg")
     expect(chart).to_be_visible()
     expect(chart.locator("circle")).to_have_count(4)
     for phase in questionnaire.phases:
-        expect(result.locator(f"li[data-phase='{phase.id}']")).to_contain_text(fill(words["percent"], value=expected.phases[phase.id]))
+        expect(result.locator(f"li[data-phase='{phase.id}']")).to_contain_text(
+            fill(words["percent"], value=expected.phases[phase.id])
+        )
     low, high = expected.drop_range
-    expect(result.locator("li[data-range]")).to_have_text(fill(words["rangeValue"], low=low, high=high, pairs=expected.pairs))
+    expect(result.locator("li[data-range]")).to_have_text(
+        fill(words["rangeValue"], low=low, high=high, pairs=expected.pairs)
+    )
     expect(result.locator("li[data-level]")).to_have_text(fill(words["levelValue"], level=expected.level))
     expect(result.locator("a[data-method-link]")).to_have_text(words["methodLink"])
     if expected.profile:
@@ -109,13 +115,16 @@ def test_the_served_engine_scores_like_python(page, base_url, questionnaire, mod
     open_assessment(page, base_url)
     vectors = [answers_for(questionnaire, persona) for persona in sorted(PERSONAS)]
     vectors.append([None if statement.trigger else 2 for statement in questionnaire.statements])  # "kam nicht vor"
-    browser_results = page.evaluate("""async ([model, vectors]) => {
+    browser_results = page.evaluate(
+        """async ([model, vectors]) => {
         const engine = await import(new URL("../assets/selfcheck/selfcheck.js", location.href))
         const entry = engine.current(model)
         return vectors.map(answers => ({ result: engine.score(model, entry, answers), code: engine.encode(model, entry, answers),
                                          decoded: engine.decode(model, engine.encode(model, entry, answers)) }))
-    }""", [model, vectors])
-    for answers, seen in zip(vectors, browser_results):
+    }""",
+        [model, vectors],
+    )
+    for answers, seen in zip(vectors, browser_results, strict=False):
         expected = score(questionnaire, answers)
         assert seen["result"]["phases"] == expected.phases
         assert seen["result"]["dropOff"] == expected.drop_off
@@ -157,7 +166,9 @@ def test_share_link_reproduces_the_result_elsewhere(page, browser, base_url, que
     answer(page, questionnaire, answers)
     link = page.locator(".selfcheck__share input").input_value()
     assert link.endswith("#code=" + encode(questionnaire, answers))
-    other = browser.new_context(locale="de-DE", service_workers="block").new_page()  # no shared storage: like a colleague's phone
+    other = browser.new_context(
+        locale="de-DE", service_workers="block"
+    ).new_page()  # no shared storage: like a colleague's phone
     other.requests = RequestLog(other, base_url.rstrip("/"))
     other.goto(link)
     ready(other)
@@ -190,8 +201,9 @@ def test_history_keeps_results_and_compares_with_the_previous_attempt(page, base
     expect(compare).to_contain_text(f"{questionnaire.phases[-1].label['de']}: +{delta} Punkte")
     history = page.locator("[data-selfcheck-history] li")
     expect(history).to_have_count(2)
-    expect(history.first).to_contain_text(fill(DE["historyEntryV2"], date="", verdict=verdict_label(DE, after.verdict),
-                                               level=after.level).lstrip(": "))
+    expect(history.first).to_contain_text(
+        fill(DE["historyEntryV2"], date="", verdict=verdict_label(DE, after.verdict), level=after.level).lstrip(": ")
+    )
     page.reload()
     expect(page.locator("[data-selfcheck-history] li")).to_have_count(2)
     page.requests.assert_clean()
@@ -208,12 +220,15 @@ def test_delete_button_removes_every_stored_answer_and_result(page, base_url, qu
     expect(page.locator("input:checked")).to_have_count(0)
 
 
-@pytest.mark.parametrize("fragment, message", [
-    ("#code=1-ZZZZ", DE["linkDamaged"]),
-    ("#code=%3Cimg%20src%3Dx%20onerror%3D%22document.title%3D'pwned'%22%3E", DE["linkForeign"]),
-    ("#code=%E0%A4%A", DE["linkForeign"]),
-    ("#code=7-ABCDEFGHJKLMNPQ", fill(DE["linkNewer"], found=7, current=max(load_all()))),
-])
+@pytest.mark.parametrize(
+    "fragment, message",
+    [
+        ("#code=1-ZZZZ", DE["linkDamaged"]),
+        ("#code=%3Cimg%20src%3Dx%20onerror%3D%22document.title%3D'pwned'%22%3E", DE["linkForeign"]),
+        ("#code=%E0%A4%A", DE["linkForeign"]),
+        ("#code=7-ABCDEFGHJKLMNPQ", fill(DE["linkNewer"], found=7, current=max(load_all()))),
+    ],
+)
 def test_tampered_share_links_show_a_message_and_a_fresh_questionnaire(page, base_url, fragment, message):
     open_assessment(page, base_url, fragment)
     expect(page.locator(NOTICE)).to_have_text(message)
@@ -224,9 +239,17 @@ def test_tampered_share_links_show_a_message_and_a_fresh_questionnaire(page, bas
     page.requests.assert_clean()
 
 
-@pytest.mark.parametrize("stored, message", [
-    ('{"not json', DE["historyDamaged"]), ('{"code": 1}', DE["historyDamaged"]),
-    ('[{"code": "<b>x</b>", "date": "gestern"}]', DE["historyPartlyDropped"].replace("{dropped}", "1").replace("{kept}", "0"))])
+@pytest.mark.parametrize(
+    "stored, message",
+    [
+        ('{"not json', DE["historyDamaged"]),
+        ('{"code": 1}', DE["historyDamaged"]),
+        (
+            '[{"code": "<b>x</b>", "date": "gestern"}]',
+            DE["historyPartlyDropped"].replace("{dropped}", "1").replace("{kept}", "0"),
+        ),
+    ],
+)
 def test_tampered_stored_history_is_discarded_with_a_message(page, base_url, stored, message):
     page.goto(base_url)
     page.evaluate("value => localStorage.setItem('selfcheck.history', value)", stored)
@@ -241,22 +264,27 @@ def test_blocked_storage_still_works_without_script_errors(playwright, base_url,
     """A real Chromium profile that blocks all site data, as in strict privacy settings."""
     profile = tmp_path / "profile"
     (profile / "Default").mkdir(parents=True)
-    (profile / "Default" / "Preferences").write_text(json.dumps(
-        {"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
+    (profile / "Default" / "Preferences").write_text(
+        json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8"
+    )
     context = playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, locale="de-DE")
+        str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, locale="de-DE"
+    )
     page = context.new_page()
     requests = RequestLog(page, base_url.rstrip("/"))
     page.goto(base_url)
     page.wait_for_load_state("load")  # the page's scripts have run
     assert not requests.errors, requests.errors
-    assert page.evaluate("() => { try { localStorage.length; return false } catch { return true } }"), \
+    assert page.evaluate("() => { try { localStorage.length; return false } catch { return true } }"), (
         "the profile should block localStorage"
+    )
     page.locator("[data-md-component='palette'] label:visible").click()  # Material stores the scheme
     page.locator("nav.md-nav--primary").get_by_role("link", name="Selbsttest", exact=True).click()
     ready(page)
     expect(page.locator(NOTICE)).to_contain_text("erlaubt dieser Seite nicht, Daten zu speichern")
-    page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
+    page.evaluate(
+        "window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))"
+    )
     answers = answers_for(questionnaire, "slow_starter")
     answer(page, questionnaire, answers)
     expect_result(page, questionnaire, answers)
@@ -298,7 +326,9 @@ def test_assessment_works_after_instant_navigation(page, base_url, questionnaire
     page.locator("nav.md-nav--primary").get_by_role("link", name="Glossar").click()
     page.locator("nav.md-nav--primary").get_by_role("link", name="Selbsttest", exact=True).click()
     ready(page)
-    page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
+    page.evaluate(
+        "window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))"
+    )
     answers = answers_for(questionnaire, "top_seller")
     answer(page, questionnaire, answers)
     expect_result(page, questionnaire, answers)
@@ -307,7 +337,9 @@ def test_assessment_works_after_instant_navigation(page, base_url, questionnaire
 
 
 @pytest.mark.parametrize("persona, verdict", [("classic_curve", "yes"), ("slow_starter", "no"), ("fader", "unclear")])
-def test_each_verdict_shows_its_range_level_and_what_would_make_it_clear(page, base_url, questionnaire, persona, verdict):
+def test_each_verdict_shows_its_range_level_and_what_would_make_it_clear(
+    page, base_url, questionnaire, persona, verdict
+):
     answers = answers_for(questionnaire, persona)
     expected = score(questionnaire, answers)
     assert expected.verdict == verdict, "the persona no longer gives this verdict: pick another"
@@ -318,8 +350,11 @@ def test_each_verdict_shows_its_range_level_and_what_would_make_it_clear(page, b
     if verdict == "unclear":
         low, high = expected.drop_range
         rules = estimate.RULES[questionnaire.estimator]
-        text = (fill(DE["unclearYes"], low=low, threshold=rules.yes_from) if expected.clarity.side == "yes"
-                else fill(DE["unclearNo"], high=high, threshold=rules.no_up_to))
+        text = (
+            fill(DE["unclearYes"], low=low, threshold=rules.yes_from)
+            if expected.clarity.side == "yes"
+            else fill(DE["unclearNo"], high=high, threshold=rules.no_up_to)
+        )
         expect(clarity).to_have_text(text)
     else:
         expect(clarity).to_have_count(0)
@@ -329,9 +364,13 @@ def test_each_verdict_shows_its_range_level_and_what_would_make_it_clear(page, b
 def test_never_came_up_is_offered_only_where_it_fits_and_travels_in_the_code(page, base_url, questionnaire):
     open_assessment(page, base_url)
     triggers = [statement.id for statement in questionnaire.statements if statement.trigger]
-    offered = page.locator("fieldset[data-item]:has(input[value='na'])").evaluate_all("sets => sets.map(f => f.dataset.item)")
+    offered = page.locator("fieldset[data-item]:has(input[value='na'])").evaluate_all(
+        "sets => sets.map(f => f.dataset.item)"
+    )
     assert offered == triggers
-    answers = [NOT_ASKED if statement.reserve else None if statement.trigger else 4 for statement in questionnaire.statements]
+    answers = [
+        NOT_ASKED if statement.reserve else None if statement.trigger else 4 for statement in questionnaire.statements
+    ]
     answer(page, questionnaire, answers)
     expect_result(page, questionnaire, answers)
     page.requests.assert_clean()
@@ -357,9 +396,14 @@ def test_too_few_answered_pairs_say_so_and_give_no_verdict(page, base_url, quest
     """No published version lets a reader fall below the minimum (the validator keeps enough pairs
     without a trigger), so this runs the page on a model that asks for more pairs than there are."""
     minimum = len(questionnaire.twins()) + 1
-    strict = {**model, "rules": {**model["rules"], "minPairs": minimum},
-              "versions": [{**entry, "estimate": entry["estimate"] and {**entry["estimate"], "minPairs": minimum}}
-                           for entry in model["versions"]]}
+    strict = {
+        **model,
+        "rules": {**model["rules"], "minPairs": minimum},
+        "versions": [
+            {**entry, "estimate": entry["estimate"] and {**entry["estimate"], "minPairs": minimum}}
+            for entry in model["versions"]
+        ],
+    }
     page.route("**/assets/selfcheck/model.json", lambda route: route.fulfill(json=strict))
     open_assessment(page, base_url)
     answer(page, questionnaire, answers_for(questionnaire, "classic_curve"))

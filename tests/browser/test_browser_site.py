@@ -61,7 +61,8 @@ def test_effort_curve_diagram_is_visible_in_both_schemes(page, edition):
     # Every label lies inside the drawing: "100 %" on the y-axis was once cut at the left edge.
     width = chart.evaluate("svg => svg.viewBox.baseVal.width")
     spans = chart.locator("text").evaluate_all(
-        "texts => texts.map(t => { const box = t.getBBox(); return [t.textContent, box.x, box.x + box.width] })")
+        "texts => texts.map(t => { const box = t.getBBox(); return [t.textContent, box.x, box.x + box.width] })"
+    )
     cut = [text for text, left, right in spans if left < 0 or right > width]
     assert not cut, f"labels cut at the diagram's edge: {cut}"
     for scheme in ("default", "slate"):

@@ -128,13 +128,16 @@ def notice(page):
 def wait_until(page, condition: str, arg=None, timeout: int = 10_000):
     """Until the JavaScript function ``condition(arg)`` resolves to a true value (Playwright's
     wait_for_function takes the promise an async check returns for a true value)."""
-    page.evaluate("""async ([source, arg, timeout]) => {
+    page.evaluate(
+        """async ([source, arg, timeout]) => {
         const condition = eval(source), end = Date.now() + timeout;
         while (!(await condition(arg))) {
             if (Date.now() > end) throw new Error("still false after " + timeout + " ms: " + source);
             await new Promise(resolve => setTimeout(resolve, 50));
         }
-    }""", [condition, arg, timeout])
+    }""",
+        [condition, arg, timeout],
+    )
 
 
 def expect_offline_reading(context, url: str, language: str):
@@ -189,16 +192,22 @@ def test_once_saved_the_edition_works_with_the_server_stopped(context, deploymen
     expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(score(first, older).headline[language])
 
     # The store holds exactly the worker's list: nothing the reader entered or opened was added.
-    listed = json.loads(re.search(r"const FILES = (\[.*?\]),", (deployment.site / EDITIONS[language][1] / "sw.js")
-                                  .read_text(encoding="utf-8")).group(1))
-    stored = page.evaluate("caches.keys().then(names => caches.open(names.find(name => name.startsWith("
-                           "navigator.serviceWorker.controller.scriptURL.replace(/sw\\.js$/, '') + ' '))))"
-                           ".then(store => store.keys()).then(requests => requests.map(request => request.url))")
+    listed = json.loads(
+        re.search(
+            r"const FILES = (\[.*?\]),", (deployment.site / EDITIONS[language][1] / "sw.js").read_text(encoding="utf-8")
+        ).group(1)
+    )
+    stored = page.evaluate(
+        "caches.keys().then(names => caches.open(names.find(name => name.startsWith("
+        "navigator.serviceWorker.controller.scriptURL.replace(/sw\\.js$/, '') + ' '))))"
+        ".then(store => store.keys()).then(requests => requests.map(request => request.url))"
+    )
     assert sorted(stored) == sorted(url + path for path in listed)
     origin = deployment.url.split(deployment.prefix)[0]
     assert [request.url for request in context.requests if request.service_worker]  # the worker's are counted
-    assert not [request.url for request in context.requests
-                if not request.url.startswith((origin + "/", "data:", "blob:"))]
+    assert not [
+        request.url for request in context.requests if not request.url.startswith((origin + "/", "data:", "blob:"))
+    ]
 
 
 def test_the_notices_tell_a_stored_copy_and_a_new_version(context, deployment):
@@ -272,8 +281,9 @@ def test_under_a_project_path_it_works_offline_and_the_german_worker_leaves_en_a
 def test_chromium_finds_no_installability_error_before_and_after_saving(playwright, deployment, language, tmp_path):
     # A profile of its own: Chromium never offers to install from an incognito window, and every
     # context Playwright opens in a running browser is one.
-    context = playwright.chromium.launch_persistent_context(tmp_path / "profile", executable_path=chromium_path(),
-                                                            args=CHROMIUM_ARGS, service_workers="allow")
+    context = playwright.chromium.launch_persistent_context(
+        tmp_path / "profile", executable_path=chromium_path(), args=CHROMIUM_ARGS, service_workers="allow"
+    )
     url = deployment.url + EDITIONS[language][1]
     page = context.new_page()
     page.goto(url)  # a first visit: no worker registered, nothing stored

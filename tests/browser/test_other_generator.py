@@ -24,11 +24,14 @@ def page_from_markdown(markdown: str) -> str:
 
 
 def test_a_page_built_from_the_cli_output_works_without_mkdocs(tmp_path, browser, questionnaire):
-    result = subprocess.run([sys.executable, "-m", "quiz", "build", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "build", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     (tmp_path / "selbsttest").mkdir()
     (tmp_path / "selbsttest" / "index.html").write_text(
-        page_from_markdown((tmp_path / "selbsttest.md").read_text(encoding="utf-8")), encoding="utf-8")
+        page_from_markdown((tmp_path / "selbsttest.md").read_text(encoding="utf-8")), encoding="utf-8"
+    )
     server = serve(tmp_path)
     page = browser.new_page()
     log = RequestLog(page, server.url.rstrip("/"))
@@ -37,7 +40,9 @@ def test_a_page_built_from_the_cli_output_works_without_mkdocs(tmp_path, browser
         ready(page)
         answers = answers_for(questionnaire, "classic_curve")
         answer(page, questionnaire, answers)
-        expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(score(questionnaire, answers).headline["de"])
+        expect(page.locator("[data-selfcheck-result] h2").first).to_have_text(
+            score(questionnaire, answers).headline["de"]
+        )
         # The chart is styled by the engine's own stylesheet: lines stroked, not filled, without the site's CSS.
         lines = page.locator("[data-selfcheck-result] .effort-chart polyline")
         expect(lines).to_have_count(2)
@@ -51,7 +56,9 @@ def test_a_page_built_from_the_cli_output_works_without_mkdocs(tmp_path, browser
         grid = page.locator("[data-selfcheck-result] .effort-chart__grid line").first
         assert grid.evaluate("line => getComputedStyle(line).stroke") not in ("none", "")
         assert not log.foreign and not log.errors
-        assert [failure for failure in log.failed if "/assets/" in failure] == [], "every script, style and model is there"
+        assert [failure for failure in log.failed if "/assets/" in failure] == [], (
+            "every script, style and model is there"
+        )
     finally:
         page.close()
         server.shutdown()

@@ -79,7 +79,8 @@ def test_the_handout_prints_readable_text_and_no_heading_ends_a_page(page, editi
     pdf = printed(page, edition.url + HANDOUT)
     sizes = page.locator(BODY_TEXT).evaluate_all(
         "elements => elements.filter(e => e.offsetParent !== null && e.innerText.trim())"
-        ".map(e => [e.innerText.trim().slice(0, 40), parseFloat(getComputedStyle(e).fontSize)])")
+        ".map(e => [e.innerText.trim().slice(0, 40), parseFloat(getComputedStyle(e).fontSize)])"
+    )
     assert len(sizes) > 30, "the handout has its text"
     small = [(text, size) for text, size in sizes if size < MIN_BODY_PX - 0.01]
     assert not small, f"text below 10 pt on paper: {small[:5]}"

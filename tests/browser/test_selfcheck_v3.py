@@ -10,10 +10,11 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, answer, ready
 from quiz import encode, load_all, score
 from quiz.model import NOT_ASKED, SCALE_POINTS
 from quiz.wording import fill, words
+
+from conftest import ROOT, answer, ready
 
 DE = words("widgets", "de")
 RESULT = "[data-selfcheck-result]"
@@ -25,8 +26,9 @@ PUBLISHED = load_all()
 V3 = PUBLISHED[3]
 
 
-def pattern(closing: int, after: int, *, not_applicable: bool = False, lower: set | None = None,
-            reserve: int | None = None) -> list:
+def pattern(
+    closing: int, after: int, *, not_applicable: bool = False, lower: set | None = None, reserve: int | None = None
+) -> list:
     """``closing`` steps before the close, ``after`` after it (keying undone); ``lower``: only
     these pairs change; "kam bei mir nicht vor" on every trigger when ``not_applicable``; the
     reserve NOT_ASKED unless ``reserve`` gives its after-sale step."""
@@ -52,20 +54,24 @@ RESERVE_LOWER = {V3.statements[closing].pair for closing, _ in V3.twins(reserve=
 def open_assessment(page, url, fragment=""):
     page.goto(url + "selbsttest/" + fragment)
     ready(page)
-    page.evaluate("window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))")
+    page.evaluate(
+        "window.__results = []; document.addEventListener('selfcheck:result', e => window.__results.push(e.detail))"
+    )
 
 
 def violations(page) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
-    return page.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })"
-                         ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-                         WCAG_TAGS)
+    return page.evaluate(
+        "tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })"
+        ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        WCAG_TAGS,
+    )
 
 
 def answer_reserve_by_mouse(page, answers):
-    for statement, value in zip(V3.statements, answers):
+    for statement, value in zip(V3.statements, answers, strict=False):
         if statement.reserve:
             page.locator(f"{RESERVE} fieldset[data-item='{statement.id}'] input[value='{value}']").check()
     page.locator(RESERVE).get_by_role("button").click()
@@ -97,11 +103,14 @@ def test_obvious_patterns_get_their_verdict(page, edition, name):
     expect(heading).to_have_attribute("data-version", "3")
     expect(heading).to_have_text(score(V3, answers).headline[edition.language])
     expect(page.locator(RESULT + " [data-profile]")).to_have_attribute("data-profile", profile)
-    expect(page.locator(RESERVE)).to_be_visible() if verdict == "unclear" else expect(page.locator(RESERVE)).to_be_hidden()
+    expect(page.locator(RESERVE)).to_be_visible() if verdict == "unclear" else expect(
+        page.locator(RESERVE)
+    ).to_be_hidden()
     page.requests.assert_clean()
 
 
 # --- the reserve step -------------------------------------------------------------------------------
+
 
 def test_the_reserve_by_mouse_narrows_the_range_and_updates_the_verdict(page, base_url):
     open_assessment(page, base_url)
@@ -134,7 +143,9 @@ def test_the_reserve_by_mouse_narrows_the_range_and_updates_the_verdict(page, ba
     expect(heading).to_have_text(after.headline["de"])
     expect(reserve).to_be_hidden()
     expect(page.locator(NOTICE)).to_be_hidden()
-    expect(page.locator(RESULT + " li[data-range]")).to_have_attribute("data-range", " ".join(map(str, after.drop_range)))
+    expect(page.locator(RESULT + " li[data-range]")).to_have_attribute(
+        "data-range", " ".join(map(str, after.drop_range))
+    )
     assert after.drop_range[1] - after.drop_range[0] < before.drop_range[1] - before.drop_range[0]
     expect(page.locator(RESULT + " [data-reserve-pairs]")).to_have_text(fill(DE["reserveAnswered"], pairs=pairs))
     code = encode(V3, full)
@@ -168,7 +179,7 @@ def test_the_reserve_by_keyboard(page, base_url):
             break
     else:
         pytest.fail("Tab never reached the reserve")
-    values = dict(zip((s.id for s in V3.statements), full))
+    values = dict(zip((s.id for s in V3.statements), full, strict=False))
     for statement in reserve:
         assert page.evaluate("document.activeElement.name") == statement.id
         page.keyboard.press("Space")
@@ -213,19 +224,30 @@ def test_axe_finds_nothing_in_any_state_of_the_reserve(page, edition, scheme):
 
 # --- versions 1 and 2 after version 3 ships -----------------------------------------------------------
 
+
 def store(page, url: str, values: dict):
     page.goto(url + "404.html")
-    page.evaluate("values => { localStorage.clear(); for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v) }", values)
+    page.evaluate(
+        "values => { localStorage.clear(); for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v) }",
+        values,
+    )
 
 
 @pytest.mark.parametrize("older", [1, 2])
 def test_older_codes_links_history_and_answers_keep_their_own_result(page, base_url, older):
     questionnaire = PUBLISHED[older]
-    answers = [(4 if statement.phase != "after_sale" else 2) if statement.keyed == "plus"
-               else (2 if statement.phase != "after_sale" else 4) for statement in questionnaire.statements]
+    answers = [
+        (4 if statement.phase != "after_sale" else 2)
+        if statement.keyed == "plus"
+        else (2 if statement.phase != "after_sale" else 4)
+        for statement in questionnaire.statements
+    ]
     code = encode(questionnaire, answers)
     current = encode(V3, pattern(5, 5))
-    history = [{"code": code, "date": "2026-06-01T09:00:00.000Z"}, {"code": current, "date": "2026-12-01T09:00:00.000Z"}]
+    history = [
+        {"code": code, "date": "2026-06-01T09:00:00.000Z"},
+        {"code": current, "date": "2026-12-01T09:00:00.000Z"},
+    ]
     progress = json.dumps({"version": older, "answers": {questionnaire.statements[0].id: 4}})
     store(page, base_url, {"selfcheck.history": json.dumps(history), "selfcheck.answers": progress})
     open_assessment(page, base_url)

@@ -40,7 +40,9 @@ def prepare(page, edition, values: dict, left: int | None = None):
 
 def stored(page) -> dict:
     """The self-assessment's keys, old and new (Material keeps its colour scheme beside them)."""
-    return page.evaluate("Object.fromEntries(Object.entries(localStorage).filter(([key]) => /^(selfcheck|selbsttest)\\./.test(key)))")
+    return page.evaluate(
+        "Object.fromEntries(Object.entries(localStorage).filter(([key]) => /^(selfcheck|selbsttest)\\./.test(key)))"
+    )
 
 
 def open_page(page, edition, path: str = "selbsttest/", widget: str = "[data-selfcheck]"):
@@ -57,6 +59,7 @@ def history_of(*codes) -> str:
 
 
 # --- full and nearly full storage -----------------------------------------------------------------
+
 
 def test_with_no_storage_left_the_page_says_full_and_the_history_stays(page, edition, questionnaire):
     history = history_of(*codes_for(questionnaire, "fader"))
@@ -83,7 +86,9 @@ def test_with_200_units_left_a_partial_save_is_marked_and_never_passes_for_whole
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
     kept = stored(page)
     saved = json.loads(kept.get("selfcheck.answers", '{"answers": {}}'))["answers"]
-    assert len(saved) < len(questionnaire.statements) and kept["selfcheck.answers.incomplete"] == "1", "marked incomplete"
+    assert len(saved) < len(questionnaire.statements) and kept["selfcheck.answers.incomplete"] == "1", (
+        "marked incomplete"
+    )
     assert json.loads(kept["selfcheck.history"])[:1] == json.loads(history), "the earlier result is kept"
     page.goto(edition.url + "selbsttest/")  # a later visit: the partial save is restored as such, and said so
     ready(page)
@@ -112,7 +117,9 @@ def test_keep_beyond_the_quota_is_told_and_the_stored_list_stays(page, edition, 
     open_page(page, edition, "team/", "[data-teamview]")
     expect(page.locator("[data-team-result] tbody tr")).to_have_count(1)
     expect(page.locator("[data-team-keep]")).to_be_checked()
-    page.locator("[data-team-input]").fill("\n".join([f"Anna: {first}", *(f"P{i}: {code}" for i, code in enumerate(others))]))
+    page.locator("[data-team-input]").fill(
+        "\n".join([f"Anna: {first}", *(f"P{i}: {code}" for i, code in enumerate(others))])
+    )
     page.locator("[data-team-form] button[type='submit']").click()
     expect(page.locator("[data-team-result] tbody tr")).to_have_count(3)
     expect(page.locator(NOTICE)).to_have_text(edition.words["teamNotKeptFull"])
@@ -125,12 +132,14 @@ def test_keep_beyond_the_quota_is_told_and_the_stored_list_stays(page, edition, 
 
 # --- newer, older and partly damaged data -------------------------------------------------------------
 
+
 def test_answers_of_a_newer_version_are_kept_untouched_and_explained(page, edition, questionnaire):
     newer = json.dumps({"version": questionnaire.version + 1, "answers": {"future_statement": 3}})
     prepare(page, edition, {"selfcheck.answers": newer})
     open_page(page, edition)
     expect(page.locator(NOTICE)).to_have_text(
-        fill(edition.words["answersFromNewer"], found=questionnaire.version + 1, current=questionnaire.version))
+        fill(edition.words["answersFromNewer"], found=questionnaire.version + 1, current=questionnaire.version)
+    )
     answer(page, questionnaire, answers_for(questionnaire, "fader"), edition.language)
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()
     assert stored(page)["selfcheck.answers"] == newer, "the newer answers are not overwritten"
@@ -143,10 +152,16 @@ def test_answers_of_a_newer_version_are_kept_untouched_and_explained(page, editi
 def test_unknown_statements_and_dates_are_dropped_or_marked_one_by_one(page, edition, questionnaire):
     first, second = questionnaire.statements[:2]
     code = codes_for(questionnaire, "fader")[0]
-    prepare(page, edition, {
-        "selfcheck.answers": json.dumps({"version": questionnaire.version, "answers": {first.id: 4, "gone": 2, second.id: 9}}),
-        "selfcheck.history": json.dumps([{"code": code}]),
-    })
+    prepare(
+        page,
+        edition,
+        {
+            "selfcheck.answers": json.dumps(
+                {"version": questionnaire.version, "answers": {first.id: 4, "gone": 2, second.id: 9}}
+            ),
+            "selfcheck.history": json.dumps([{"code": code}]),
+        },
+    )
     open_page(page, edition)
     expect(page.locator(NOTICE)).to_have_text(fill(edition.words["answersPartlyDropped"], dropped=2, kept=1))
     expect(page.locator(f"input[name='{first.id}'][value='4']")).to_be_checked()
@@ -162,14 +177,18 @@ def test_old_and_new_keys_both_present_are_merged_or_kept_side_by_side(page, edi
     first, second, third = questionnaire.statements[:3]
     codes = codes_for(questionnaire, "fader", "top_seller")
     version = questionnaire.version
-    prepare(page, edition, {
-        "selbsttest.answers": json.dumps({"version": version, "answers": {first.id: 4, second.id: 2}}),
-        "selfcheck.answers": json.dumps({"version": version, "answers": {second.id: 2, third.id: 5}}),
-        "selbsttest.team": json.dumps({"text": f"Anna: {codes[0]}"}),
-        "selfcheck.team": json.dumps({"text": f"Ben: {codes[1]}"}),
-        "selbsttest.history": "[{broken",
-        "selfcheck.history": history_of(codes[1]),
-    })
+    prepare(
+        page,
+        edition,
+        {
+            "selbsttest.answers": json.dumps({"version": version, "answers": {first.id: 4, second.id: 2}}),
+            "selfcheck.answers": json.dumps({"version": version, "answers": {second.id: 2, third.id: 5}}),
+            "selbsttest.team": json.dumps({"text": f"Anna: {codes[0]}"}),
+            "selfcheck.team": json.dumps({"text": f"Ben: {codes[1]}"}),
+            "selbsttest.history": "[{broken",
+            "selfcheck.history": history_of(codes[1]),
+        },
+    )
     open_page(page, edition, "team/", "[data-teamview]")  # the team page reports only its own list
     expect(page.locator("[data-team-result] tbody tr")).to_have_count(2)
     expect(page.locator(NOTICE)).to_be_hidden()
@@ -203,6 +222,7 @@ def test_conflicting_old_answers_stay_under_their_old_key(page, edition, questio
 
 # --- crafted input --------------------------------------------------------------------------------
 
+
 def test_a_crafted_team_line_is_read_kept_and_cleared(page, edition, questionnaire):
     codes = codes_for(questionnaire, "fader", "top_seller")
     crafted = "x" * 200_000 + " " + codes[0] + "\nAnna" + " " * 200_000 + codes[1]
@@ -221,7 +241,9 @@ def test_a_crafted_team_line_is_read_kept_and_cleared(page, edition, questionnai
     page.requests.assert_clean()
 
 
-def test_a_paste_beyond_the_limit_is_refused_with_its_numbers_and_nothing_stored_is_replaced(page, edition, questionnaire):
+def test_a_paste_beyond_the_limit_is_refused_with_its_numbers_and_nothing_stored_is_replaced(
+    page, edition, questionnaire
+):
     old_list = json.dumps({"text": "Anna: " + codes_for(questionnaire, "fader")[0]})
     prepare(page, edition, {"selfcheck.team": old_list})
     open_page(page, edition, "team/", "[data-teamview]")
@@ -229,9 +251,15 @@ def test_a_paste_beyond_the_limit_is_refused_with_its_numbers_and_nothing_stored
     page.locator("[data-team-input]").fill(" " * (MAX_CHARACTERS + 1))
     page.locator("[data-team-form] button[type='submit']").click()
     separator = edition.words["thousandsSeparator"]
-    expect(page.locator(NOTICE)).to_have_text(fill(
-        edition.words["teamTooLarge"], characters=f"1{separator}000{separator}001", lines="1",
-        maxCharacters=f"1{separator}000{separator}000", maxLines=f"20{separator}000"))
+    expect(page.locator(NOTICE)).to_have_text(
+        fill(
+            edition.words["teamTooLarge"],
+            characters=f"1{separator}000{separator}001",
+            lines="1",
+            maxCharacters=f"1{separator}000{separator}000",
+            maxLines=f"20{separator}000",
+        )
+    )
     expect(page.locator("[data-team-result]")).to_be_hidden()
     assert stored(page) == {"selfcheck.team": old_list}
     page.requests.assert_clean()
@@ -246,7 +274,6 @@ def test_a_crafted_link_is_not_a_code_and_the_stored_data_stays(page, edition, q
     expect(page.locator("[data-selfcheck-form]")).to_be_visible()
     assert stored(page) == {"selfcheck.history": history}
     page.requests.assert_clean()
-
 
 
 def test_a_stored_list_too_long_to_read_still_lets_the_lead_clear_it(page, edition):
@@ -267,8 +294,13 @@ def test_newer_codes_in_a_stored_list_and_history_stay_and_are_explained_as_newe
     prepare(page, edition, {"selfcheck.team": team, "selfcheck.history": history})
     open_page(page, edition, "team/", "[data-teamview]")
     expect(page.locator("[data-team-result] tbody tr")).to_have_count(1)
-    expect(page.locator("[data-team-skipped] li")).to_have_text(fill(edition.words["teamSkipped"], line=2, reason=fill(
-        edition.words["skipNewer"], found=questionnaire.version + 1, current=questionnaire.version)))
+    expect(page.locator("[data-team-skipped] li")).to_have_text(
+        fill(
+            edition.words["teamSkipped"],
+            line=2,
+            reason=fill(edition.words["skipNewer"], found=questionnaire.version + 1, current=questionnaire.version),
+        )
+    )
     open_page(page, edition)
     answer(page, questionnaire, answers_for(questionnaire, "top_seller"), edition.language)
     expect(page.locator("[data-selfcheck-result] h2").first).to_be_visible()

@@ -21,18 +21,30 @@ DE = words("widgets", "de")
 def store(page, url: str, values: dict):
     """Put values into the site's localStorage before its scripts run on the next page."""
     page.goto(url + "404.html")
-    page.evaluate("values => { localStorage.clear(); for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v) }", values)
+    page.evaluate(
+        "values => { localStorage.clear(); for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v) }",
+        values,
+    )
 
 
 def test_data_under_the_old_keys_moves_to_the_new_ones_and_is_kept(page, base_url, questionnaire):
     codes = [encode(questionnaire, answers_for(questionnaire, persona)) for persona in ("fader", "top_seller")]
-    history = [{"code": codes[0], "date": "2026-10-01T09:00:00.000Z"}, {"code": codes[1], "date": "2026-11-02T09:00:00.000Z"}]
+    history = [
+        {"code": codes[0], "date": "2026-10-01T09:00:00.000Z"},
+        {"code": codes[1], "date": "2026-11-02T09:00:00.000Z"},
+    ]
     first, second = questionnaire.statements[:2]
-    store(page, base_url, {
-        "selbsttest.answers": json.dumps({"version": questionnaire.version, "answers": {first.id: 4, second.id: 2}}),
-        "selbsttest.history": json.dumps(history),
-        "selbsttest.team": json.dumps({"text": f"Anna: {codes[0]}"}),
-    })
+    store(
+        page,
+        base_url,
+        {
+            "selbsttest.answers": json.dumps(
+                {"version": questionnaire.version, "answers": {first.id: 4, second.id: 2}}
+            ),
+            "selbsttest.history": json.dumps(history),
+            "selbsttest.team": json.dumps({"text": f"Anna: {codes[0]}"}),
+        },
+    )
     page.goto(base_url + "selbsttest/")
     ready(page)
     expect(page.locator(f"input[name='{first.id}'][value='4']")).to_be_checked()
@@ -61,8 +73,10 @@ def test_where_old_and_new_keys_both_hold_a_history_both_are_kept(page, base_url
     page.requests.assert_clean()
 
 
-@pytest.mark.parametrize("damaged", ['{"index":"x"}', '{"index":7,"color":{}}', '{"index":0,"color":{"scheme":5}}',
-                                     '"slate"', "{broken", "null", "[]"])
+@pytest.mark.parametrize(
+    "damaged",
+    ['{"index":"x"}', '{"index":7,"color":{}}', '{"index":0,"color":{"scheme":5}}', '"slate"', "{broken", "null", "[]"],
+)
 def test_a_damaged_colour_scheme_choice_is_ignored_and_the_toggle_works(page, edition, damaged):
     scope = edition.url.split("//", 1)[1].split("/", 1)[1]  # Material keys its storage by the site's path
     store(page, edition.url, {f"/{scope}.__palette": damaged})
@@ -78,7 +92,10 @@ def test_a_damaged_colour_scheme_choice_is_ignored_and_the_toggle_works(page, ed
 def test_the_version_2_site_keeps_version_1_history_answers_and_links(page, base_url, questionnaire):
     older = load_all()[1]
     old_codes = [encode(older, answers_for(older, persona)) for persona in ("fader", "classic_curve")]
-    history = [{"code": code, "date": f"2026-0{month}-01T09:00:00.000Z"} for month, code in zip((3, 6), old_codes, strict=False)]
+    history = [
+        {"code": code, "date": f"2026-0{month}-01T09:00:00.000Z"}
+        for month, code in zip((3, 6), old_codes, strict=False)
+    ]
     answers = json.dumps({"version": 1, "answers": {older.statements[0].id: 4}})
     store(page, base_url, {"selfcheck.history": json.dumps(history), "selfcheck.answers": answers})
     page.goto(base_url + "selbsttest/")
@@ -99,7 +116,9 @@ def test_the_version_2_site_keeps_version_1_history_answers_and_links(page, base
     heading = page.locator("[data-selfcheck-result] h2").first
     expect(heading).to_have_text(score(older, answers_for(older, "fader")).headline["de"])
     expect(heading).to_have_attribute("data-version", "1")
-    expect(page.locator(".selfcheck__older")).to_have_text(fill(DE["olderResult"], version=1, current=questionnaire.version))
+    expect(page.locator(".selfcheck__older")).to_have_text(
+        fill(DE["olderResult"], version=1, current=questionnaire.version)
+    )
     assert json.loads(page.evaluate("localStorage.getItem('selfcheck.history')")) == history
     page.requests.assert_clean()
 
@@ -132,7 +151,9 @@ def test_a_version_2_code_on_a_version_1_page_gets_its_own_message(page, version
     page.requests.origin = version_1_site.rstrip("/")
     page.goto(version_1_site + f"selbsttest/#code={code}")
     ready(page)
-    expect(page.locator("[data-selfcheck-notice]")).to_have_text(fill(DE["linkNewer"], found=questionnaire.version, current=1))
+    expect(page.locator("[data-selfcheck-notice]")).to_have_text(
+        fill(DE["linkNewer"], found=questionnaire.version, current=1)
+    )
     expect(page.locator("[data-selfcheck-form]")).to_be_visible()
     expect(page.locator("fieldset[data-item]")).to_have_count(len(load_all()[1].statements))
     page.requests.assert_clean()

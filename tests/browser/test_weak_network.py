@@ -87,8 +87,12 @@ class Answering(http.server.ThreadingHTTPServer):
 @pytest.fixture(scope="module")
 def login():
     """Another origin: a Wi-Fi login page."""
-    server = Answering(0, 200, {"Content-Type": "text/html; charset=utf-8"},
-                       b"<!doctype html><title>WLAN</title><h1>WLAN-Anmeldung</h1>")
+    server = Answering(
+        0,
+        200,
+        {"Content-Type": "text/html; charset=utf-8"},
+        b"<!doctype html><title>WLAN</title><h1>WLAN-Anmeldung</h1>",
+    )
     yield server
     server.close()
 
@@ -151,8 +155,9 @@ def saved_edition(context, deployment: Deployment, language: str):
 
 @pytest.mark.parametrize(("language", "prefix"), CASES)
 @pytest.mark.parametrize("kind", list(SERVERS))
-def test_a_saved_edition_shows_its_stored_page_and_the_notice_clears_online(context, built, login, kind, language,
-                                                                            prefix):
+def test_a_saved_edition_shows_its_stored_page_and_the_notice_clears_online(
+    context, built, login, kind, language, prefix
+):
     deployment, site = built(prefix), words("site", language)
     url, page = saved_edition(context, deployment, language)
     expected = heading(deployment, language, PAGE)

@@ -24,13 +24,16 @@ HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 SPECIAL = re.compile(r"[äöüÄÖÜß]")
 
 
-@pytest.mark.parametrize("text, anchor", [
-    ("Druck machen – mit Maß", "druck-machen-mit-mass"),
-    ("Klar abschließen ist Pflicht", "klar-abschliessen-ist-pflicht"),
-    ("Die Zahlen im Überblick", "die-zahlen-im-ueberblick"),
-    ("Was Sie morgen anders machen können", "was-sie-morgen-anders-machen-koennen"),
-    ("Tag 31–90", "tag-31-90"),
-])
+@pytest.mark.parametrize(
+    "text, anchor",
+    [
+        ("Druck machen – mit Maß", "druck-machen-mit-mass"),
+        ("Klar abschließen ist Pflicht", "klar-abschliessen-ist-pflicht"),
+        ("Die Zahlen im Überblick", "die-zahlen-im-ueberblick"),
+        ("Was Sie morgen anders machen können", "was-sie-morgen-anders-machen-koennen"),
+        ("Tag 31–90", "tag-31-90"),
+    ],
+)
 def test_the_slug_transliterates_german_letters(text, anchor):
     assert slugify(text, "-") == anchor
 
@@ -41,8 +44,9 @@ def test_the_hook_sets_the_slug_and_names_a_missing_toc_extension():
     config.markdown_extensions.remove("toc")
     with pytest.raises(PluginError) as error:
         on_config(config)
-    assert str(error.value) == ("mkdocs.yml: markdown_extensions: hooks/anchors.py needs the 'toc' extension, "
-                                "but it is missing")
+    assert str(error.value) == (
+        "mkdocs.yml: markdown_extensions: hooks/anchors.py needs the 'toc' extension, but it is missing"
+    )
 
 
 def german_headings(site_dir):
@@ -70,6 +74,9 @@ def test_headings_with_sharp_s_keep_it_as_ss(site_dir):
     anchors = {(page, anchor) for page, anchor, _ in german_headings(site_dir)}
     assert ("leitfaden/druck/index.html", "druck-machen-mit-mass") in anchors
     assert ("leitfaden/druck/index.html", "klar-abschliessen-ist-pflicht") in anchors
-    derived = [(page, anchor, text) for page, anchor, text in german_headings(site_dir)
-               if "ß" in text and anchor == slugify(text, "-")]
+    derived = [
+        (page, anchor, text)
+        for page, anchor, text in german_headings(site_dir)
+        if "ß" in text and anchor == slugify(text, "-")
+    ]
     assert derived and all("ss" in anchor for _, anchor, _ in derived)

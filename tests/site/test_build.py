@@ -34,8 +34,11 @@ def test_strict_build_has_no_warning(build, language):
 def test_every_page_is_reachable_from_the_navigation(site_dir, language):
     root = site_dir / EDITIONS[language][1]
     other = [site_dir / folder for lang, (_, folder) in EDITIONS.items() if lang != language and folder]
-    pages = {path for path in html_pages(root) if path.name != "404.html"
-             and not any(folder in path.parents for folder in other)}
+    pages = {
+        path
+        for path in html_pages(root)
+        if path.name != "404.html" and not any(folder in path.parents for folder in other)
+    }
     seen, queue = set(), [root / "index.html"]
     while queue:
         current = queue.pop()
@@ -88,8 +91,16 @@ def test_no_third_party_url_in_html_css_or_js(site_dir, base_url):
     """No resource from another host. The one exception is navigation the reader chooses: a link
     (<a href>) to the official text of a law or decision, on an https host of this list."""
     own_host = urlsplit(base_url).netloc  # the site is built for its address: canonical links name it
-    official = {"gesetze-im-internet.de", "www.gesetze-im-internet.de", "www.ris.bka.gv.at", "ris.bka.gv.at",
-                "eur-lex.europa.eu", "juris.bundesgerichtshof.de", "curia.europa.eu", "www.bundesgerichtshof.de"}
+    official = {
+        "gesetze-im-internet.de",
+        "www.gesetze-im-internet.de",
+        "www.ris.bka.gv.at",
+        "ris.bka.gv.at",
+        "eur-lex.europa.eu",
+        "juris.bundesgerichtshof.de",
+        "curia.europa.eu",
+        "www.bundesgerichtshof.de",
+    }
 
     def third_party(url: str) -> bool:
         return urlsplit(url).netloc not in ("", own_host)
@@ -98,8 +109,12 @@ def test_no_third_party_url_in_html_css_or_js(site_dir, base_url):
         parts = urlsplit(url)
         return tag == "a" and attribute == "href" and parts.scheme == "https" and parts.netloc in official
 
-    assert official_text("a", "href", "https://www.ris.bka.gv.at/x") and not official_text("link", "href", "https://www.ris.bka.gv.at/x")
-    assert not official_text("a", "href", "http://www.ris.bka.gv.at/x") and not official_text("a", "href", "https://example.org/")
+    assert official_text("a", "href", "https://www.ris.bka.gv.at/x") and not official_text(
+        "link", "href", "https://www.ris.bka.gv.at/x"
+    )
+    assert not official_text("a", "href", "http://www.ris.bka.gv.at/x") and not official_text(
+        "a", "href", "https://example.org/"
+    )
     found = []
     for path in html_pages(site_dir):
         for tag, attribute, value in parse(path).links:
@@ -139,6 +154,7 @@ def test_each_edition_has_its_language_and_search_language(site_dir, language):
 
 @pytest.mark.skipif(not SEED_OVERLAP.exists(), reason="shared/tools/seed-overlap is not beside the checkout")
 def test_no_sentence_copied_from_the_source_article():
-    result = subprocess.run([str(SEED_OVERLAP), "docs", "docs-en", "quiz", "includes"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(SEED_OVERLAP), "docs", "docs-en", "quiz", "includes"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0 and not result.stdout, result.stdout

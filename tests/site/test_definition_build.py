@@ -17,8 +17,9 @@ def test_mkdocs_build_fails_on_a_link_to_no_page(tmp_path):
     project = copy_project(tmp_path)
     data = yaml.safe_load(V1.read_text(encoding="utf-8"))
     data["topics"][0]["recommendation"]["link"] = "leitfaden/gibtsnicht.md"
-    (project / "quiz" / "questionnaires" / "v1.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                                               encoding="utf-8")
+    (project / "quiz" / "questionnaires" / "v1.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     result = build_edition(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

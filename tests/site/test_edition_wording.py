@@ -53,8 +53,7 @@ class Visible(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        skipped = (self.skipping() or tag in HIDDEN
-                   or (attributes.get("lang") or "").split("-")[0] == self.skip_language)
+        skipped = self.skipping() or tag in HIDDEN or (attributes.get("lang") or "").split("-")[0] == self.skip_language
         if not skipped:
             self.parts += [attributes[name] for name in ATTRIBUTES if attributes.get(name)]
         if tag not in VOID:
@@ -108,7 +107,9 @@ def test_the_check_sees_attributes_and_skips_exactly_the_marked_elements():
     german = telltales("de", "en")
     assert "Link zu diesem Abschnitt" in german and "E-Mail" not in german
     parser = Visible(skip="de")
-    parser.feed('<h2>Title<a class="headerlink" href="#t" title="Link zu diesem Abschnitt">¶</a></h2>'
-                '<p>The <span lang="de">Impressum: Link zu diesem Abschnitt</span> term.</p><img alt="Ein Bild">')
+    parser.feed(
+        '<h2>Title<a class="headerlink" href="#t" title="Link zu diesem Abschnitt">¶</a></h2>'
+        '<p>The <span lang="de">Impressum: Link zu diesem Abschnitt</span> term.</p><img alt="Ein Bild">'
+    )
     assert "Link zu diesem Abschnitt" in parser.text() and "Ein Bild" in parser.text()
     assert "Impressum" not in parser.text() and parser.text().count("Link zu diesem Abschnitt") == 1

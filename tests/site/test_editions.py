@@ -31,7 +31,7 @@ def test_headings_and_anchors_line_up(site_dir, doc):
 
     def article_links(path: Path) -> set[str]:
         html = path.read_text(encoding="utf-8")
-        article = html[html.index("<article"):html.index("</article>")]
+        article = html[html.index("<article") : html.index("</article>")]
         return set(re.findall(r'<a [^>]*href="([^"]+)"', article))
 
     assert heading_ids(german) == heading_ids(english)

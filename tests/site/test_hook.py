@@ -23,5 +23,7 @@ def test_the_generated_pages_follow_the_edition_language(site_dir, questionnaire
     english = (site_dir / "en" / "selbsttest" / "index.html").read_text(encoding="utf-8")
     for page, language in ((german, "de"), (english, "en")):
         assert escape(questionnaire.title[language]) in page
-        assert escape(questionnaire.scale[-1][language]) in page and escape(questionnaire.not_applicable[language]) in page
+        assert (
+            escape(questionnaire.scale[-1][language]) in page and escape(questionnaire.not_applicable[language]) in page
+        )
     assert (site_dir / "team" / "index.html").exists() and (site_dir / "en" / "team" / "index.html").exists()

@@ -39,14 +39,16 @@ MISSING = "REQUIRE_IMPRINT=1 needs a complete imprint"
 def with_imprint(project, language: str, imprint) -> object:
     """A temporary config that inherits the edition's config and sets extra.imprint."""
     config = project / f"imprint-test.{language}.yml"
-    config.write_text(yaml.safe_dump({"INHERIT": EDITIONS[language][0], "extra": {"imprint": imprint}},
-                                     allow_unicode=True), encoding="utf-8")
+    config.write_text(
+        yaml.safe_dump({"INHERIT": EDITIONS[language][0], "extra": {"imprint": imprint}}, allow_unicode=True),
+        encoding="utf-8",
+    )
     return config
 
 
 def article(path) -> str:
     html = path.read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def footer_links_to_imprint(site, root):
@@ -99,8 +101,9 @@ def test_the_imprint_page_shows_every_configured_field(sample_site, language):
 def test_every_footer_links_the_imprint_next_to_the_privacy_page(sample_site, language):
     root = sample_site / EDITIONS[language][1]
     assert footer_links_to_imprint(sample_site, root) == []
-    footer = re.search(r'<div class="md-copyright">(.*?)</div>\s*</div>',
-                       (root / "index.html").read_text(encoding="utf-8"), re.S)[1]
+    footer = re.search(
+        r'<div class="md-copyright">(.*?)</div>\s*</div>', (root / "index.html").read_text(encoding="utf-8"), re.S
+    )[1]
     assert footer.index("datenschutz/") < footer.index("impressum/")
     assert f">{TITLE[language]}</a>" in footer
 
@@ -108,7 +111,7 @@ def test_every_footer_links_the_imprint_next_to_the_privacy_page(sample_site, la
 @pytest.mark.parametrize("language", EDITIONS)
 def test_the_privacy_page_names_the_configured_controller(sample_site, language):
     html = article(sample_site / EDITIONS[language][1] / "datenschutz" / "index.html")
-    controller = html[html.index('id="verantwortlich"'):html.index('id="was-gespeichert-wird"')]
+    controller = html[html.index('id="verantwortlich"') : html.index('id="was-gespeichert-wird"')]
     text = text_of(controller)
     assert "Beispiel & Partner Vertriebstraining, GmbH" in text and "80331 München" in text
     assert "kontakt@beispiel-training.example" in text
@@ -118,12 +121,15 @@ def test_the_privacy_page_names_the_configured_controller(sample_site, language)
 def test_without_an_imprint_the_site_builds_and_claims_no_provider(site_dir, language):
     root = site_dir / EDITIONS[language][1]
     imprint = article(root / "impressum" / "index.html")
-    assert {"de": "keine Anbieterangaben hinterlegt", "en": "No provider details have been entered"}[language] \
-        in text_of(imprint)
+    assert {"de": "keine Anbieterangaben hinterlegt", "en": "No provider details have been entered"}[
+        language
+    ] in text_of(imprint)
     assert "mailto:" not in imprint and "tel:" not in imprint
     privacy = text_of(article(root / "datenschutz" / "index.html"))
-    assert {"de": "Verantwortlich ist, wer diese Website betreibt",
-            "en": "The controller is whoever runs this website"}[language] in privacy
+    assert {
+        "de": "Verantwortlich ist, wer diese Website betreibt",
+        "en": "The controller is whoever runs this website",
+    }[language] in privacy
     assert footer_links_to_imprint(site_dir, root) == []
 
 
@@ -142,8 +148,9 @@ def only_message(result) -> str:
     """The build failed, with no traceback and exactly one line besides MkDocs' own closing line."""
     assert result.returncode != 0
     assert "Traceback" not in result.stderr, result.stderr
-    lines = [line for line in result.stderr.splitlines()
-             if line.strip() and line.strip() != "Aborted with a BuildError!"]
+    lines = [
+        line for line in result.stderr.splitlines() if line.strip() and line.strip() != "Aborted with a BuildError!"
+    ]
     assert len(lines) == 1 and lines[0].startswith("ERROR"), result.stderr
     return re.sub(r"^ERROR\s+-\s+", "", lines[0])
 
@@ -153,10 +160,14 @@ def test_the_deploy_flag_without_an_imprint_stops_the_build_with_one_line(tmp_pa
 
 
 def test_an_unknown_disclosure_case_stops_the_build_with_one_line(tmp_path):
-    assert only_message(failed_build(tmp_path, {"medieng": "klein"}, flag=None)) == \
-        "imprint-test.de.yml: extra.imprint.medieng: unknown value 'klein' (expected full or small)"
+    assert (
+        only_message(failed_build(tmp_path, {"medieng": "klein"}, flag=None))
+        == "imprint-test.de.yml: extra.imprint.medieng: unknown value 'klein' (expected full or small)"
+    )
 
 
 def test_an_unknown_flag_value_is_an_error(tmp_path):
-    assert only_message(failed_build(tmp_path, None, flag="yes")) == \
-        "REQUIRE_IMPRINT: unknown value 'yes' (expected 1 or 0)"
+    assert (
+        only_message(failed_build(tmp_path, None, flag="yes"))
+        == "REQUIRE_IMPRINT: unknown value 'yes' (expected 1 or 0)"
+    )

@@ -17,7 +17,7 @@ PAGE = {"de": "werkzeuge/fuehrungskraefte/index.html", "en": "en/werkzeuge/fuehr
 
 def covered(html: str) -> dict[str, str]:
     """'version:profile' -> the text of the section whose heading names it in data-profiles."""
-    sections = re.split(r"(?=<h[23] )", html[html.index("<article"):html.index("</article>")])
+    sections = re.split(r"(?=<h[23] )", html[html.index("<article") : html.index("</article>")])
     found = {}
     for section in sections:
         heading = re.match(r'<h3 [^>]*data-profiles="([^"]+)"', section)
@@ -30,8 +30,11 @@ def covered(html: str) -> dict[str, str]:
 @pytest.mark.parametrize("language", PAGE)
 def test_every_profile_of_every_published_version_has_coaching_questions(site_dir, language):
     sections = covered((site_dir / PAGE[language]).read_text(encoding="utf-8"))
-    published = {f"{version}:{profile.id}": profile for version, questionnaire in quiz.load_all().items()
-                 for profile in questionnaire.profiles}
+    published = {
+        f"{version}:{profile.id}": profile
+        for version, questionnaire in quiz.load_all().items()
+        for profile in questionnaire.profiles
+    }
     missing = sorted(set(published) - set(sections))
     assert not missing, f"add these profiles to a pattern on werkzeuge/fuehrungskraefte.md (both editions): {missing}"
     assert not set(sections) - set(published), "the page names a profile that no version has"

@@ -17,8 +17,20 @@ from site_html import built, text_of
 REGISTRY = ROOT / "includes" / "legal.yml"
 ADVICE = {"de": "Orientierung, keine Rechtsberatung", "en": "For guidance only, not legal advice"}
 STAND = {"de": "Stand:", "en": "Legal status as of"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 BOX = re.compile(r'<div class="admonition info legal" id="legal-(?P<id>[a-z0-9-]+)"(?P<body>.*?)</div>', re.S)
 
 
@@ -37,18 +49,29 @@ def test_every_entry_appears_on_each_of_its_pages_with_law_and_date(site_dir, la
     missing = []
     for entry in entries():
         stand = entry["stand"]
-        shown = (f"{stand.day:02}.{stand.month:02}.{stand.year}" if language == "de"
-                 else f"{stand.day} {MONTHS[stand.month - 1]} {stand.year}")
+        shown = (
+            f"{stand.day:02}.{stand.month:02}.{stand.year}"
+            if language == "de"
+            else f"{stand.day} {MONTHS[stand.month - 1]} {stand.year}"
+        )
         for page in entry["pages"]:
             box = boxes(root / built(page)).get(entry["id"])
             if box is None:
                 missing.append(f"{language} {page}: no box '{entry['id']}'")
                 continue
             text = text_of(box)
-            expected = [entry["title"][language], entry["safe"][language], entry["claim"][language],
-                        f"{STAND[language]} {shown}", ADVICE[language]] + [law["ref"] for law in entry["law"]]
-            missing += [f"{language} {page} '{entry['id']}': {part!r}"
-                        for part in expected if " ".join(part.split()) not in text]
+            expected = [
+                entry["title"][language],
+                entry["safe"][language],
+                entry["claim"][language],
+                f"{STAND[language]} {shown}",
+                ADVICE[language],
+            ] + [law["ref"] for law in entry["law"]]
+            missing += [
+                f"{language} {page} '{entry['id']}': {part!r}"
+                for part in expected
+                if " ".join(part.split()) not in text
+            ]
             if f'<time datetime="{stand.isoformat()}">' not in box:
                 missing.append(f"{language} {page} '{entry['id']}': no machine-readable date")
     assert not missing, "\n".join(missing)
@@ -87,7 +110,7 @@ def test_both_editions_place_the_same_notes_in_the_same_order_and_section(site_d
 @pytest.mark.parametrize("page, entry_id", [("team.md", "team-betriebsrat"), ("selbsttest.md", "speicher-geraet")])
 def test_generated_pages_get_their_note_right_below_the_title(site_dir, language, page, entry_id):
     html = (site_dir / EDITIONS[language][1] / built(page)).read_text(encoding="utf-8")
-    after_title = html[html.index("</h1>") + len("</h1>"):].lstrip()
+    after_title = html[html.index("</h1>") + len("</h1>") :].lstrip()
     assert after_title.startswith(f'<div class="admonition info legal" id="legal-{entry_id}"'), after_title[:200]
 
 
@@ -95,7 +118,7 @@ def test_generated_pages_get_their_note_right_below_the_title(site_dir, language
 def test_referral_pages_put_the_safe_pattern_and_the_advertising_rule_where_calls_are_suggested(site_dir, language):
     root = site_dir / EDITIONS[language][1]
     asking = (root / "werkzeuge" / "empfehlung-erfragen" / "index.html").read_text(encoding="utf-8")
-    when = asking[asking.index('id="wann-sie-fragen"'):asking.index('id="wie-sie-fragen"')]
+    when = asking[asking.index('id="wann-sie-fragen"') : asking.index('id="wie-sie-fragen"')]
     assert 'id="legal-bestandskunden-anruf"' in when, "the note on calling customers belongs where occasions are listed"
     guide = boxes(root / "leitfaden" / "empfehlungen" / "index.html")
     assert {"bestandskunden-anruf", "empfehlung-anruf"} <= set(guide)
@@ -126,19 +149,25 @@ def change_registry(project, change):
 def duplicate_stand(project):
     path = project / "includes" / "legal.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    stand: 2026-11-27\n", "    stand: 2026-11-27\n    stand: 2026-11-28\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("    stand: 2026-11-27\n", "    stand: 2026-11-27\n    stand: 2026-11-28\n", 1), encoding="utf-8"
+    )
 
 
 def duplicate_after(project):
     path = project / "includes" / "cadence.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("after: {working_days: 5}", "after: {working_days: 5}\n      after: {working_days: 6}"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("after: {working_days: 5}", "after: {working_days: 5}\n      after: {working_days: 6}"),
+        encoding="utf-8",
+    )
 
 
 BROKEN = {  # the registry's own errors: unit tests
-    "unknown page": (lambda p: change_registry(p, lambda e: e["pages"].append("leitfaden/gibtsnicht.md")),
-                     [f"entry '{FIRST}': pages: unknown page 'leitfaden/gibtsnicht.md'"]),
+    "unknown page": (
+        lambda p: change_registry(p, lambda e: e["pages"].append("leitfaden/gibtsnicht.md")),
+        [f"entry '{FIRST}': pages: unknown page 'leitfaden/gibtsnicht.md'"],
+    ),
     "duplicate stand": (duplicate_stand, ["includes/legal.yml:", ": field 'stand': appears twice"]),
     "duplicate after": (duplicate_after, ["includes/cadence.yml:", ": field 'after': appears twice"]),
 }

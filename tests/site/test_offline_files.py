@@ -103,5 +103,16 @@ def test_the_start_page_has_the_save_control_and_every_page_its_words(site_dir, 
     assert "<div data-offline-save></div>" in (root / "index.html").read_text(encoding="utf-8")
     page = (root / "leitfaden" / "index.html").read_text(encoding="utf-8")
     words = json.loads(re.search(r"data-words='([^']*)'", page).group(1))
-    assert set(words) == {"stored", "update", "reload", "intro", "save", "saving", "done", "saved", "delete",
-                          "deleted", "failed"} and all(words.values())
+    assert set(words) == {
+        "stored",
+        "update",
+        "reload",
+        "intro",
+        "save",
+        "saving",
+        "done",
+        "saved",
+        "delete",
+        "deleted",
+        "failed",
+    } and all(words.values())

@@ -19,8 +19,9 @@ from conftest import ROOT, copy_project
 
 
 def site_check(site) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.site_check", str(site)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.site_check", str(site)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_the_normal_build_passes(site_dir):
@@ -43,9 +44,13 @@ def build_without_hooks(tmp_path_factory):
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = project / "built"
     for config_name, folder in EDITIONS.values():
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--config-file", config_name,
-                                 "--site-dir", str(site / folder)], cwd=project, capture_output=True, text=True,
-                                timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--config-file", config_name, "--site-dir", str(site / folder)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr
     return site
 
@@ -58,8 +63,10 @@ def test_a_build_without_hooks_fails_with_one_line_per_missing_part(build_withou
     lines = result.stderr.splitlines()
     expected = []
     for _, folder in EDITIONS.values():
-        expected += [f"{site}/{folder}selbsttest/index.html: self-assessment: page missing",
-                     f"{site}/{folder}impressum/index.html: imprint: page missing"]
+        expected += [
+            f"{site}/{folder}selbsttest/index.html: self-assessment: page missing",
+            f"{site}/{folder}impressum/index.html: imprint: page missing",
+        ]
         for box, page in legal_boxes():
             problem = "missing" if (site / folder / page).exists() else "page missing"  # the boxes on selbsttest/
             expected.append(f"{site}/{folder}{page}: legal box {box}: {problem}")
@@ -75,6 +82,7 @@ def test_one_missing_box_or_model_is_named(tmp_path, site_dir):
     built.write_text(html.replace(f'id="legal-{box}"', 'id="other"'), encoding="utf-8")
     (site / "assets" / "selfcheck" / "model.json").unlink()  # the German edition's; en/ has its own
     lines = site_check(site).stderr.splitlines()
-    assert lines == [f"{site}/selbsttest/index.html: self-assessment: its model ../assets/selfcheck/model.json"
-                     " is missing",
-                     f"{site}/en/{page}: legal box {box}: missing"]
+    assert lines == [
+        f"{site}/selbsttest/index.html: self-assessment: its model ../assets/selfcheck/model.json is missing",
+        f"{site}/en/{page}: legal box {box}: missing",
+    ]

@@ -27,8 +27,11 @@ CHECKED = re.compile(r"Files checked: (\d+)")
 # word, a German word and an American spelling, which only pass if the wrong dictionary is used.
 PLANTED = {
     "druck.de.md": ("docs/leitfaden/druck.md", "Der Kunde unterschreibt den Vertarg.", {"Vertarg"}),
-    "druck.en.md": ("docs-en/leitfaden/druck.md", "The custommer chose a color; the Kunde agreed.",
-                    {"custommer", "color", "Kunde"}),
+    "druck.en.md": (
+        "docs-en/leitfaden/druck.md",
+        "The custommer chose a color; the Kunde agreed.",
+        {"custommer", "color", "Kunde"},
+    ),
 }
 
 
@@ -45,8 +48,12 @@ def texts(node, language: str) -> list[str]:
 
 def spelling():
     """Files checked, the number cspell reports, and the unknown words by file (quiz texts by language)."""
-    pages = sorted(path.relative_to(ROOT).as_posix() for folder in ("docs", "docs-en")
-                   for path in (ROOT / folder).rglob("*.md") if "assets" not in path.parts)
+    pages = sorted(
+        path.relative_to(ROOT).as_posix()
+        for folder in ("docs", "docs-en")
+        for path in (ROOT / folder).rglob("*.md")
+        if "assets" not in path.parts
+    )
     # Inside the project: cspell leaves files outside its root unchecked. A fixed folder and cspell's
     # content-keyed cache make a second run take about 2 s instead of 8 (the dictionaries stay unloaded).
     scratch = ROOT / ".spelling"  # one test uses it (below), so two workers never write it at once
@@ -64,10 +71,27 @@ def spelling():
         names[name] = name
     folder = scratch.relative_to(ROOT).as_posix()
     files = pages + [f"{folder}/{name}" for name in names]
-    result = subprocess.run(["npx", "--no-install", "cspell", "--no-progress", "--no-color",
-                             "--config", "cspell.json", "--cache", "--cache-strategy", "content",
-                             "--cache-location", "node_modules/.cache/cspell", *files],
-                            cwd=ROOT, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [
+            "npx",
+            "--no-install",
+            "cspell",
+            "--no-progress",
+            "--no-color",
+            "--config",
+            "cspell.json",
+            "--cache",
+            "--cache-strategy",
+            "content",
+            "--cache-location",
+            "node_modules/.cache/cspell",
+            *files,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     checked = CHECKED.search(result.stderr + result.stdout)
     assert checked, f"cspell did not run:\n{result.stderr}{result.stdout}"
     unknown: dict[str, set[str]] = {}
@@ -83,7 +107,8 @@ def test_both_editions_and_the_questionnaire_are_spelled_correctly_and_a_planted
     files, checked, unknown = spelling()
     assert checked == files, f"cspell checked {checked} of {files} files"
     real = {file: words for file, words in unknown.items() if file not in PLANTED}
-    assert not real, ("unknown words (fix the typo, or add a trade term or name to cspell-words.txt):\n"
-                      + "\n".join(f"{file}: {', '.join(sorted(words))}" for file, words in sorted(real.items())))
+    assert not real, "unknown words (fix the typo, or add a trade term or name to cspell-words.txt):\n" + "\n".join(
+        f"{file}: {', '.join(sorted(words))}" for file, words in sorted(real.items())
+    )
     for name, (_, _, typos) in PLANTED.items():
         assert unknown.get(name) == typos, name

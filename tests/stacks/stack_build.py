@@ -21,8 +21,9 @@ def stack_generator(name: str) -> Path:
     """The stack's `properdocs` command, installing the stack first where its virtualenv is missing."""
     command = ROOT / f".venv-{name}" / "bin" / "properdocs"
     if not command.exists():
-        setup = subprocess.run([str(ROOT / "scripts" / "setup_stack.sh"), name], capture_output=True, text=True,
-                               timeout=600)
+        setup = subprocess.run(
+            [str(ROOT / "scripts" / "setup_stack.sh"), name], capture_output=True, text=True, timeout=600
+        )
         assert setup.returncode == 0, f"scripts/setup_stack.sh {name} failed:\n{setup.stderr}"
     return command
 
@@ -32,7 +33,20 @@ def build_with_stack(name: str, site: Path, site_url: str) -> None:
     command = stack_generator(name)
     env = {**os.environ, "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/" if site_url else ""}
     for language, config in STACKS[name].items():  # German first: its build empties the folder
-        result = subprocess.run([str(command), "build", "--strict", "--config-file", config,
-                                 "--site-dir", str(site / EDITIONS[language][1])],
-                                cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+        result = subprocess.run(
+            [
+                str(command),
+                "build",
+                "--strict",
+                "--config-file",
+                config,
+                "--site-dir",
+                str(site / EDITIONS[language][1]),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 0, f"{name}: {config}: build failed\n{result.stderr}"

@@ -38,7 +38,8 @@ def materialx_url(tmp_path_factory):
 
 @pytest.mark.parametrize("language", list(EDITIONS))
 def test_materialx_site_takes_a_persona_to_the_team_overview_without_axe_findings(
-        browser, materialx_url, questionnaire, published, language):
+    browser, materialx_url, questionnaire, published, language
+):
     edition, widgets = materialx_url + EDITIONS[language][1], words("widgets", language)
     context = browser.new_context(locale=f"{language}-DE" if language == "de" else "en-GB", service_workers="block")
     page = context.new_page()
@@ -63,11 +64,13 @@ def test_materialx_site_takes_a_persona_to_the_team_overview_without_axe_finding
         (summary,) = summarise(published, code).summaries
         section = page.locator(f"[data-team-result] [data-team-version='{summary.version}']")
         expect(section.locator("h2")).to_have_text(
-            fill(widgets["teamVersionHeading"], version=summary.version, count=1))
+            fill(widgets["teamVersionHeading"], version=summary.version, count=1)
+        )
         for phase in published[summary.version].phases:
             value = decimal(summary.averages[phase.id], SEPARATOR[language])
             expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-                AVERAGE[language].format(label=phase.label[language], value=value))
+                AVERAGE[language].format(label=phase.label[language], value=value)
+            )
         settle(page)
         assert violations(page) == [], "the team overview"
         log.assert_clean()

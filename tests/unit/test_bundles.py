@@ -12,20 +12,27 @@ from quiz.site_files import ASSETS, asset
 
 from conftest import ROOT
 
-BUDGET_GZIP = 10 * 1024  # a page's script and stylesheet together, as the reader's phone receives them (v3 reserve: 9.2 KiB)
+BUDGET_GZIP = (
+    10 * 1024
+)  # a page's script and stylesheet together, as the reader's phone receives them (v3 reserve: 9.2 KiB)
 # (8 KiB until issues 15/16 added the chart's own styles, the storage notices and linear-time parsing: 7.1 -> 8.4 KiB)
 
 
 def test_the_served_bundles_are_built_from_the_current_modules(tmp_path):
     command = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["scripts"]["bundle"]
     arguments = [argument for argument in shlex.split(command)[1:] if not argument.startswith("--outdir=")]
-    result = subprocess.run([str(ROOT / "node_modules" / ".bin" / "esbuild"), *arguments, f"--outdir={tmp_path}"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ROOT / "node_modules" / ".bin" / "esbuild"), *arguments, f"--outdir={tmp_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     for bundle in ("selfcheck.js", "team.js"):
         built = (tmp_path / bundle).read_text(encoding="utf-8")
-        assert built == (ROOT / "quiz" / "assets" / "dist" / bundle).read_text(encoding="utf-8"), \
+        assert built == (ROOT / "quiz" / "assets" / "dist" / bundle).read_text(encoding="utf-8"), (
             f"quiz/assets/dist/{bundle} is out of date: run `npm run bundle`"
+        )
 
 
 def test_each_page_gets_its_script_and_stylesheet_within_the_budget():

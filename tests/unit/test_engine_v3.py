@@ -11,8 +11,16 @@ import pytest
 
 import quiz
 from quiz import CodeError, decode, encode, score
-from quiz.estimate import (MODERATED, PRIOR_DF, PRIOR_SPREAD, T_TABLE_V3, CONFIDENCE_V3, clarity_by,
-                           moderated_estimate, verdict_by)
+from quiz.estimate import (
+    CONFIDENCE_V3,
+    MODERATED,
+    PRIOR_DF,
+    PRIOR_SPREAD,
+    T_TABLE_V3,
+    clarity_by,
+    moderated_estimate,
+    verdict_by,
+)
 from quiz.model import NOT_ASKED, RESERVE_MIN, SCALE_POINTS
 
 
@@ -26,8 +34,15 @@ def v3(published):
     return published[3]
 
 
-def pattern(questionnaire, closing: int, after: int, *, not_applicable: bool = False, reserve: int | None = None,
-            lower: set | None = None) -> list:
+def pattern(
+    questionnaire,
+    closing: int,
+    after: int,
+    *,
+    not_applicable: bool = False,
+    reserve: int | None = None,
+    lower: set | None = None,
+) -> list:
     """Answers that give ``closing`` steps (1..5, keying undone) before the close and ``after``
     after it; ``lower``: only these pair ids drop to ``after`` (the others stay at ``closing``);
     trigger statements "kam bei mir nicht vor" when ``not_applicable``; the reserve NOT_ASKED
@@ -48,6 +63,7 @@ def pattern(questionnaire, closing: int, after: int, *, not_applicable: bool = F
 
 
 # --- the obvious patterns -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("closing", [5, 4, 3, 2])
 @pytest.mark.parametrize("not_applicable", [False, True])
@@ -100,8 +116,11 @@ def test_every_profile_can_be_reached(v3):
     rng = random.Random(3)
     candidates = itertools.chain(
         (pattern(v3, closing, after) for closing in range(1, 6) for after in range(1, 6)),
-        ([rng.randint(1, 5) if not statement.reserve else NOT_ASKED for statement in v3.statements]
-         for _ in range(2000)))
+        (
+            [rng.randint(1, 5) if not statement.reserve else NOT_ASKED for statement in v3.statements]
+            for _ in range(2000)
+        ),
+    )
     found = {}
     for answers in candidates:
         found.setdefault(score(v3, answers).profile, answers)
@@ -112,14 +131,15 @@ def test_every_profile_can_be_reached(v3):
 
 # --- the interval ---------------------------------------------------------------------------------
 
+
 def test_the_moderated_spread_combines_the_prior_and_the_pairs():
     differences = [50, 25, 0, 25, 50, 0, 25, 25, 0, 25]
     n, mean = len(differences), sum(differences) / len(differences)
     sample = sum((d - mean) ** 2 for d in differences) / (n - 1)
-    expected = ((PRIOR_DF * PRIOR_SPREAD ** 2 + (n - 1) * sample) / (PRIOR_DF + n - 1)) ** 0.5
+    expected = ((PRIOR_DF * PRIOR_SPREAD**2 + (n - 1) * sample) / (PRIOR_DF + n - 1)) ** 0.5
     found = moderated_estimate(differences)
     assert found.spread == pytest.approx(expected, rel=1e-12)
-    half = T_TABLE_V3[PRIOR_DF + n - 2] * expected / n ** 0.5
+    half = T_TABLE_V3[PRIOR_DF + n - 2] * expected / n**0.5
     assert (found.low, found.high) == (round(mean - half), round(mean + half))
 
 
@@ -131,6 +151,7 @@ def test_scattered_pairs_widen_the_range_and_agreeing_pairs_narrow_it():
 
 def test_the_v3_t_table_holds_the_student_quantiles():
     from benchmarks.validity import t_table
+
     assert T_TABLE_V3 == t_table(CONFIDENCE_V3, 40)
 
 
@@ -142,6 +163,7 @@ def test_an_open_result_says_how_many_more_pairs_would_settle_it():
 
 
 # --- the reserve ----------------------------------------------------------------------------------
+
 
 def test_the_reserve_has_at_least_five_matched_pairs_of_the_base_facets(v3):
     reserve = v3.twins(reserve=True)
@@ -159,8 +181,10 @@ def test_answering_the_reserve_narrows_the_range_and_updates_the_verdict(v3):
     base = pattern(v3, 4, 3, lower=set(pairs[:9]))  # nine of twelve pairs one step lower: open
     before = score(v3, base)
     assert (before.verdict, before.reserve) == ("unclear", 0)
-    after = score(v3, pattern(v3, 4, 3, lower=set(pairs[:9]) | {v3.statements[c].pair for c, _ in v3.twins(reserve=True)},
-                              reserve=3))
+    after = score(
+        v3,
+        pattern(v3, 4, 3, lower=set(pairs[:9]) | {v3.statements[c].pair for c, _ in v3.twins(reserve=True)}, reserve=3),
+    )
     assert (after.verdict, after.reserve, after.pairs) == ("yes", 5, 17)
     assert after.drop_range[1] - after.drop_range[0] < before.drop_range[1] - before.drop_range[0]
     steady = score(v3, pattern(v3, 4, 3, lower=set(pairs[:9]), reserve=4))
@@ -225,32 +249,45 @@ PINNED = [
     ["2-7LN7ZS83Y55W53N7ZQZ", "yes", 50, [37, 63], "drop_sharp", 58],
     ["2-6KT6KT6KT6KT6KT6KTW", "no", 0, [-13, 13], "steady", 50],
     ["2-8MH9FR9L53PZ9L53PZA", "no", 0, [-13, 13], "steady_high", 100],
-    ["2-5JY55U53N7ZQ6KT6KTJ", "no", -25, [-38, -12], "steady_low", 33]
+    ["2-5JY55U53N7ZQ6KT6KTJ", "no", -25, [-38, -12], "steady_low", 33],
 ]
 
 
 @pytest.mark.parametrize("code, verdict, drop, drop_range, profile, level", PINNED)
-def test_old_codes_give_the_results_they_gave_before_version_3(published, code, verdict, drop, drop_range, profile, level):
+def test_old_codes_give_the_results_they_gave_before_version_3(
+    published, code, verdict, drop, drop_range, profile, level
+):
     questionnaire, answers = decode(code, published)
     result = score(questionnaire, answers)
-    assert (result.verdict, result.drop_off, list(result.drop_range) if result.drop_range else None,
-            result.profile, result.level) == (verdict, drop, drop_range, profile, level)
+    assert (
+        result.verdict,
+        result.drop_off,
+        list(result.drop_range) if result.drop_range else None,
+        result.profile,
+        result.level,
+    ) == (verdict, drop, drop_range, profile, level)
     assert questionnaire.estimator == "floored" and not questionnaire.has_reserve
 
 
 # --- the team overview --------------------------------------------------------------------------
 
+
 def test_the_team_overview_sums_each_version_and_counts_reserve_answers(published, v3):
     from quiz.team import summarise, to_csv
     from quiz.wording import words
+
     pairs = [v3.statements[closing].pair for closing, _ in v3.twins()]
     reserve_pairs = {v3.statements[closing].pair for closing, _ in v3.twins(reserve=True)}
     open_only = pattern(v3, 4, 3, lower=set(pairs[:9]))
     settled = pattern(v3, 4, 3, lower=set(pairs[:9]) | reserve_pairs, reserve=3)
     v2 = published[2]
     older = [4 if statement.keyed == "plus" else 2 for statement in v2.statements]
-    codes = {"Anna": encode(v3, open_only), "Ben": encode(v3, settled), "Cem": encode(v3, pattern(v3, 5, 5)),
-             "Dora": encode(v2, older)}
+    codes = {
+        "Anna": encode(v3, open_only),
+        "Ben": encode(v3, settled),
+        "Cem": encode(v3, pattern(v3, 5, 5)),
+        "Dora": encode(v2, older),
+    }
     team = summarise(published, "\n".join(f"{name}: {code}" for name, code in codes.items()))
     assert [summary.version for summary in team.summaries] == [3, 2]
     latest, second = team.summaries

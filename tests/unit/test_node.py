@@ -23,8 +23,14 @@ def test_there_are_node_tests():
 
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_node_file_passes(path):
-    result = subprocess.run(["node", "--test", str(path.relative_to(ROOT))], cwd=ROOT, capture_output=True, text=True,
-                            env={"PATH": os.environ.get("PATH", "")})
+    result = subprocess.run(
+        ["node", "--test", str(path.relative_to(ROOT))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ.get("PATH", "")},
+    )
     summary = dict(re.findall(r"^# (pass|fail) (\d+)$", result.stdout, re.M))
-    assert result.returncode == 0 and summary.get("fail") == "0" and int(summary.get("pass", 0)) > 0, \
+    assert result.returncode == 0 and summary.get("fail") == "0" and int(summary.get("pass", 0)) > 0, (
         result.stdout[-4000:] + result.stderr
+    )

@@ -31,26 +31,48 @@ def drop_reserve_pair(data):
 
 
 BROKEN = {
-    "twin missing": (lambda d: data_remove(d, "as_prepare"), ["pair 'prepare'", "needs one closing and one after_sale"]),
-    "twins keyed differently": (lambda d: statement(d, "as_listen").update(keyed="minus"),
-                                ["pair 'listen'", "twins keyed differently"]),
-    "twins of different facets": (lambda d: statement(d, "as_time").update(facet="prepare"),
-                                  ["pair 'time'", "belong to different facets"]),
-    "half a pair in the reserve": (lambda d: statement(d, "as_document_calls").pop("reserve"),
-                                   ["statement 'as_document_calls'", "reserve statements come last"]),
-    "reserve without a pair": (lambda d: statement(d, "cl_prepare_files").pop("pair"),
-                               ["statement 'cl_prepare_files'", "a reserve statement needs a 'pair'"]),
-    "pair on first contact": (lambda d: statement(d, "fc_prepare").update(pair="prepare"),
-                              ["statement 'fc_prepare'", "'pair' is only for closing and after_sale"]),
-    "reserve not true or false": (lambda d: statement(d, "cl_prepare_files").update(reserve="ja"),
-                                  ["statement 'cl_prepare_files'", "'reserve' must be true or false"]),
+    "twin missing": (
+        lambda d: data_remove(d, "as_prepare"),
+        ["pair 'prepare'", "needs one closing and one after_sale"],
+    ),
+    "twins keyed differently": (
+        lambda d: statement(d, "as_listen").update(keyed="minus"),
+        ["pair 'listen'", "twins keyed differently"],
+    ),
+    "twins of different facets": (
+        lambda d: statement(d, "as_time").update(facet="prepare"),
+        ["pair 'time'", "belong to different facets"],
+    ),
+    "half a pair in the reserve": (
+        lambda d: statement(d, "as_document_calls").pop("reserve"),
+        ["statement 'as_document_calls'", "reserve statements come last"],
+    ),
+    "reserve without a pair": (
+        lambda d: statement(d, "cl_prepare_files").pop("pair"),
+        ["statement 'cl_prepare_files'", "a reserve statement needs a 'pair'"],
+    ),
+    "pair on first contact": (
+        lambda d: statement(d, "fc_prepare").update(pair="prepare"),
+        ["statement 'fc_prepare'", "'pair' is only for closing and after_sale"],
+    ),
+    "reserve not true or false": (
+        lambda d: statement(d, "cl_prepare_files").update(reserve="ja"),
+        ["statement 'cl_prepare_files'", "'reserve' must be true or false"],
+    ),
     "reserve too small": (drop_reserve_pair, ["statements", "the reserve needs at least 5 pairs, found 4"]),
-    "reserve without the moderated estimator": (lambda d: d.pop("estimator"), ["a reserve needs 'estimator: moderated'"]),
+    "reserve without the moderated estimator": (
+        lambda d: d.pop("estimator"),
+        ["a reserve needs 'estimator: moderated'"],
+    ),
     "unknown estimator": (lambda d: d.update(estimator="bayes"), ["top level", "unknown estimator 'bayes'"]),
-    "closing statement without its pair": (lambda d: statement(d, "cl_next_step").pop("pair"),
-                                           ["statement 'cl_next_step'", "needs a 'pair'"]),
-    "facet without a base pair": (lambda d: [statement(d, i).update(facet="listen") for i in ("cl_time", "as_time")],
-                                  ["facet 'time'", "has no pair in the base test"]),
+    "closing statement without its pair": (
+        lambda d: statement(d, "cl_next_step").pop("pair"),
+        ["statement 'cl_next_step'", "needs a 'pair'"],
+    ),
+    "facet without a base pair": (
+        lambda d: [statement(d, i).update(facet="listen") for i in ("cl_time", "as_time")],
+        ["facet 'time'", "has no pair in the base test"],
+    ),
 }
 
 

@@ -7,18 +7,18 @@ import sys
 
 import pytest
 
-from conftest import ROOT, quiz_cli
-from personas import PERSONAS, answers_for
 from quiz import CodeError, decode, encode, load_all, score
 from quiz.site_files import ASSETS, asset
 from quiz.wording import fill, words
 
-
+from conftest import ROOT, quiz_cli
+from personas import PERSONAS, answers_for
 
 
 def test_python_dash_m_quiz_runs_the_command_line():
-    result = subprocess.run([sys.executable, "-m", "quiz", "--language", "en", "score", "1-ZZZ"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "--language", "en", "score", "1-ZZZ"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1 and result.stderr == f"1-ZZZ: {words('widgets', 'en')['linkDamaged']}\n"
 
 
@@ -32,14 +32,17 @@ def v1(published):
     return published[1]
 
 
-@pytest.mark.parametrize("persona, drops_off, profile", [
-    ("classic_curve", True, "diver"),
-    ("top_seller", False, "top_seller"),
-    ("steady_average", False, "steady"),
-    ("slow_starter", False, "slow_starter"),
-    ("fader", True, "fader"),
-    ("agree_all", False, "steady"),
-])
+@pytest.mark.parametrize(
+    "persona, drops_off, profile",
+    [
+        ("classic_curve", True, "diver"),
+        ("top_seller", False, "top_seller"),
+        ("steady_average", False, "steady"),
+        ("slow_starter", False, "slow_starter"),
+        ("fader", True, "fader"),
+        ("agree_all", False, "steady"),
+    ],
+)
 def test_version_1_keeps_its_frozen_scoring(v1, persona, drops_off, profile):
     result = score(v1, answers_for(v1, persona))
     assert result.version == 1 and result.drop_range is None
@@ -86,13 +89,16 @@ def test_version_2_codes_carry_never_came_up(questionnaire, published):
     assert decode(encode(questionnaire, answers), published)[1] == answers
 
 
-@pytest.mark.parametrize("mangle, reason", [
-    (lambda code: code[:-1], "damaged"),                       # truncated
-    (lambda code: code[:-2] + ("3" if code[-2] == "2" else "2") + code[-1], "damaged"),  # one answer changed
-    (lambda code: "99" + code[code.index("-"):], "newer"),     # a version newer than this site
-    (lambda code: "<img src=x onerror=alert(1)>", "foreign"),
-    (lambda code: "", "foreign"),
-])
+@pytest.mark.parametrize(
+    "mangle, reason",
+    [
+        (lambda code: code[:-1], "damaged"),  # truncated
+        (lambda code: code[:-2] + ("3" if code[-2] == "2" else "2") + code[-1], "damaged"),  # one answer changed
+        (lambda code: "99" + code[code.index("-") :], "newer"),  # a version newer than this site
+        (lambda code: "<img src=x onerror=alert(1)>", "foreign"),
+        (lambda code: "", "foreign"),
+    ],
+)
 @pytest.mark.parametrize("version", [1, 2])
 def test_tampered_codes_are_rejected(published, version, mangle, reason):
     code = encode(published[version], answers_for(published[version], "fader"))
@@ -119,9 +125,16 @@ def test_cli_check_reports_every_published_version(published):
     result = quiz_cli("--language", "en", "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        fill(words("cli", "en")["checkOk"], file=f"quiz/questionnaires/v{version}.yml", version=version,
-             statements=len(q.statements), facets=len(q.facets), profiles=len(q.profiles))
-        for version, q in sorted(published.items())]
+        fill(
+            words("cli", "en")["checkOk"],
+            file=f"quiz/questionnaires/v{version}.yml",
+            version=version,
+            statements=len(q.statements),
+            facets=len(q.facets),
+            profiles=len(q.profiles),
+        )
+        for version, q in sorted(published.items())
+    ]
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -132,7 +145,10 @@ def test_cli_score_prints_the_result_of_a_share_link(questionnaire, language):
     expected = score(questionnaire, answers_for(questionnaire, "classic_curve"))
     cli = words("cli", language)
     assert expected.headline[language] in result.stdout
-    assert f"{cli['profile']}: {expected.profile} ({questionnaire.profile(expected.profile).title[language]})" in result.stdout
+    assert (
+        f"{cli['profile']}: {expected.profile} ({questionnaire.profile(expected.profile).title[language]})"
+        in result.stdout
+    )
     assert fill(words("widgets", language)["percent"], value=f"{expected.phases['after_sale']:>3}") in result.stdout
     assert fill(cli["version"], version=questionnaire.version, current=questionnaire.version) in result.stdout
     assert fill(cli["range"], low=expected.drop_range[0], high=expected.drop_range[1]) in result.stdout
@@ -153,9 +169,15 @@ def test_cli_score_rejects_a_damaged_code_in_one_line(language):
     assert result.stderr == f"1-ZZZ: {words('widgets', language)['linkDamaged']}\n"
 
 
-@pytest.mark.parametrize("link, found", [
-    ("  https://example.org/selbsttest/#code={code}&utm=1 ", True),  # the team overview's rule: up to '&', trimmed
-    ("{lower}", True), ("#code= {code}\u00a0", True), ("x" * 5000 + "#code={code}", False)])  # too long: not a code
+@pytest.mark.parametrize(
+    "link, found",
+    [
+        ("  https://example.org/selbsttest/#code={code}&utm=1 ", True),  # the team overview's rule: up to '&', trimmed
+        ("{lower}", True),
+        ("#code= {code}\u00a0", True),
+        ("x" * 5000 + "#code={code}", False),
+    ],
+)  # too long: not a code
 def test_cli_score_reads_links_by_the_one_rule(questionnaire, link, found):
     code = encode(questionnaire, answers_for(questionnaire, "fader"))
     result = quiz_cli("score", link.format(code=code, lower=code.lower()))

@@ -12,8 +12,13 @@ import yaml
 
 from sitekit import CADENCE, LEGAL, cadence, imprint, legal
 
-PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', "[click](javascript:alert(3))",
-            "<javascript:alert(4)>", "*emph*{ onclick=alert(5) }"]
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "[click](javascript:alert(3))",
+    "<javascript:alert(4)>",
+    "*emph*{ onclick=alert(5) }",
+]
 PLANTED = " ".join(PAYLOADS)
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.details"]
 
@@ -63,7 +68,9 @@ def planted_cadence(tmp_path):
 
 @pytest.mark.parametrize("marker", ["reaction", "b2b", "form", "calendar"])
 def test_cadence_texts_arrive_escaped(planted_cadence, marker):
-    html = page(cadence.render_page(planted_cadence, f"The customer hears <!-- cadence: {marker} --> from you.\n", "en", "p"))
+    html = page(
+        cadence.render_page(planted_cadence, f"The customer hears <!-- cadence: {marker} --> from you.\n", "en", "p")
+    )
     assert_inert(html)
     if marker in ("reaction", "b2b"):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "javascript:alert&#40;3&#41;" not in html

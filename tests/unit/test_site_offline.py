@@ -36,9 +36,11 @@ def test_the_maskable_icon_puts_the_logo_on_its_background_colour():
 
 def test_the_palette_is_read_from_the_stylesheet(tmp_path):
     css = tmp_path / "site.css"
-    css.write_text('[data-md-color-primary="custom"] { --md-primary-fg-color: #0a5c63; }\n'
-                   '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
-                   '  --md-primary-fg-color: #4fb3bf; }\n')
+    css.write_text(
+        '[data-md-color-primary="custom"] { --md-primary-fg-color: #0a5c63; }\n'
+        '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {\n'
+        "  --md-primary-fg-color: #4fb3bf; }\n"
+    )
     assert offline.palette(css) == {"light": "#0a5c63", "dark": "#4fb3bf"}
     css.write_text("body { color: red; }")
     with pytest.raises(SiteError, match="no --md-primary-fg-color"):
@@ -75,13 +77,16 @@ def test_the_store_holds_pages_and_the_assets_they_use(tmp_path):
     for name in ("sitemap.xml", offline.MANIFEST):
         (tmp_path / name).write_text("")
     offline.write_icons(tmp_path)
-    assert offline.precache(tmp_path, []) == sorted(["a/", "s.css", "search/search_index.json", "sitemap.xml",
-                                                     offline.MANIFEST, offline.ICON, offline.MASKABLE])
+    assert offline.precache(tmp_path, []) == sorted(
+        ["a/", "s.css", "search/search_index.json", "sitemap.xml", offline.MANIFEST, offline.ICON, offline.MASKABLE]
+    )
 
 
-LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
-        '<rect width="32" height="32" rx="6" fill="#102030"/>'
-        '<line x1="0" x2="32" y1="16" y2="16" stroke="#ffffff" stroke-width="4" stroke-dasharray="8 8"/></svg>')
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+    '<rect width="32" height="32" rx="6" fill="#102030"/>'
+    '<line x1="0" x2="32" y1="16" y2="16" stroke="#ffffff" stroke-width="4" stroke-dasharray="8 8"/></svg>'
+)
 
 
 def pixel(data: bytes, x: int, y: int):
@@ -112,5 +117,9 @@ def test_a_shape_the_png_cannot_draw_is_one_line():
 def test_the_manifest_lists_the_png_icons_beside_the_svgs():
     icons = offline.manifest("n", "d", "de", {"light": "#000000", "dark": "#ffffff"})["icons"]
     assert [(icon["type"], icon["sizes"], icon["purpose"]) for icon in icons] == [
-        ("image/svg+xml", "any", "any"), ("image/svg+xml", "any", "maskable"), ("image/png", "192x192", "any"),
-        ("image/png", "512x512", "any"), ("image/png", "512x512", "maskable")]
+        ("image/svg+xml", "any", "any"),
+        ("image/svg+xml", "any", "maskable"),
+        ("image/png", "192x192", "any"),
+        ("image/png", "512x512", "any"),
+        ("image/png", "512x512", "maskable"),
+    ]

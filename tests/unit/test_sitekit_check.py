@@ -42,23 +42,38 @@ def test_the_project_as_it_is_passes(project, capsys, monkeypatch):
 
 
 def test_every_broken_file_is_one_line_and_the_exit_code_is_not_zero(project, capsys, monkeypatch):
-    replace(project / "includes" / "legal.yml", "    stand: 2026-11-27\n", "    stand: 2026-11-27\n    stand: 2026-11-28\n")
-    replace(project / "includes" / "cadence.yml", "after: {working_days: 5}", "after: {working_days: 5}\n      after: {working_days: 6}")
+    replace(
+        project / "includes" / "legal.yml", "    stand: 2026-11-27\n", "    stand: 2026-11-27\n    stand: 2026-11-28\n"
+    )
+    replace(
+        project / "includes" / "cadence.yml",
+        "after: {working_days: 5}",
+        "after: {working_days: 5}\n      after: {working_days: 6}",
+    )
     replace(project / "mkdocs.yml", "    medieng: full", "    medieng: gross")
     code, _, errors = run(project, capsys, monkeypatch)
     assert code == 1
     assert [error.split(": ", 1)[1] for error in errors] == [
-        "field 'stand': appears twice", "field 'after': appears twice",
-        "extra.imprint.medieng: unknown value 'gross' (expected full or small)"]
-    assert errors[0].startswith(f"{project / 'includes' / 'legal.yml'}:") and errors[2].startswith(f"{project / 'mkdocs.yml'}:")
+        "field 'stand': appears twice",
+        "field 'after': appears twice",
+        "extra.imprint.medieng: unknown value 'gross' (expected full or small)",
+    ]
+    assert errors[0].startswith(f"{project / 'includes' / 'legal.yml'}:") and errors[2].startswith(
+        f"{project / 'mkdocs.yml'}:"
+    )
 
 
 def test_the_deploy_flag_asks_for_a_complete_imprint_with_the_settings_line(project, capsys, monkeypatch):
     code, _, errors = run(project, capsys, monkeypatch, flag="1")
-    line = next(number for number, text in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1)
-                if text.startswith("  imprint:"))
+    line = next(
+        number
+        for number, text in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1)
+        if text.startswith("  imprint:")
+    )
     assert code == 1
-    assert errors == [f"{project / 'mkdocs.yml'}:{line + 1}: extra.imprint: missing (REQUIRE_IMPRINT=1 needs a complete imprint)"]
+    assert errors == [
+        f"{project / 'mkdocs.yml'}:{line + 1}: extra.imprint: missing (REQUIRE_IMPRINT=1 needs a complete imprint)"
+    ]
 
 
 def test_the_english_config_is_read_with_what_it_inherits(project, capsys, monkeypatch):
@@ -68,6 +83,11 @@ def test_the_english_config_is_read_with_what_it_inherits(project, capsys, monke
 
 
 def test_the_module_runs_as_a_command():
-    result = subprocess.run([sys.executable, "-m", "sitekit", "check"], cwd=ROOT, capture_output=True, text=True,
-                            env={"PATH": "", "REQUIRE_IMPRINT": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "sitekit", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "", "REQUIRE_IMPRINT": ""},
+    )
     assert result.returncode == 0, result.stderr

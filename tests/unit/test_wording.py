@@ -23,13 +23,19 @@ def test_every_key_exists_in_both_languages_with_the_same_placeholders(group):
         assert german[key].strip() and english[key].strip(), key
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda text: text.replace('    en: "Show my result"\n', ""), "widgets.submit: missing the 'en' text"),
-    (lambda text: text.replace("{answered} of {total}", "{answered} of {all}"), "widgets.progress: the languages use different placeholders"),
-    (lambda text: text.replace("  verdictYes:", "  yes:"), "widgets.True: a key must be a word"),
-    (lambda text: text.replace("\ncli:", "\nclix:"), "top level: missing field 'cli'"),
-    (lambda text: text.replace('  submit:\n', '  submit:\n    de: "Los"\n', 1), "field 'de': appears twice"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda text: text.replace('    en: "Show my result"\n', ""), "widgets.submit: missing the 'en' text"),
+        (
+            lambda text: text.replace("{answered} of {total}", "{answered} of {all}"),
+            "widgets.progress: the languages use different placeholders",
+        ),
+        (lambda text: text.replace("  verdictYes:", "  yes:"), "widgets.True: a key must be a word"),
+        (lambda text: text.replace("\ncli:", "\nclix:"), "top level: missing field 'cli'"),
+        (lambda text: text.replace("  submit:\n", '  submit:\n    de: "Los"\n', 1), "field 'de': appears twice"),
+    ],
+)
 def test_a_broken_catalogue_is_reported_in_one_line(tmp_path, change, problem):
     broken = tmp_path / "wording.yml"
     broken.write_text(change(CATALOGUE.read_text(encoding="utf-8")), encoding="utf-8")

