@@ -1,5 +1,5 @@
 """The site's own logic, free of any site generator: the legal notes and the imprint, the
-follow-up cadence, the offline files, and the markers pages use to pull them in.
+follow-up cadence and its priorities, the offline files, and the markers pages use to pull them in.
 
 The MkDocs hooks in hooks/ only hand MkDocs what this package returns and turn its errors into a
 failed build; `python -m sitekit check` runs the same checks without a build. Nothing here
@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: docs/, includes/, 
 INCLUDES = ROOT / "includes"
 LEGAL = INCLUDES / "legal.yml"
 CADENCE = INCLUDES / "cadence.yml"
+PRIORITIES = INCLUDES / "priorities.yml"
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
 
 
@@ -63,4 +64,4 @@ def _cached(load, path: Path, mtime: int, size: int):
     return load(path)
 
 
-__all__ = ["CADENCE", "CONFIGS", "ERRORS", "INCLUDES", "LANGUAGES", "LEGAL", "ROOT", "DefinitionError", "SiteError", "cached", "edition_language", "reported_as"]
+__all__ = ["CADENCE", "PRIORITIES", "CONFIGS", "ERRORS", "INCLUDES", "LANGUAGES", "LEGAL", "ROOT", "DefinitionError", "SiteError", "cached", "edition_language", "reported_as"]
