@@ -3,7 +3,8 @@ page has a marker, in the edition's language.
 
   <!-- cadence: b2b -->          the B2B steps as a table (likewise b2c), with the counting note
   <!-- cadence: b2b.check_in --> one step's timing inside a sentence, with the day it counts from
-                                 ("5 Arbeitstage nach der Lieferung", "42 Kalendertage nach der Montage oder Installation")
+                                 ("5 Arbeitstage nach der Lieferung",
+                                 "42 Kalendertage nach der Montage oder Installation")
   <!-- cadence: reaction -->     how fast a complaint is answered ("noch am selben Arbeitstag")
   <!-- cadence: form -->         the calendar download's form with the steps and the A/B/C tiers of
                                  includes/priorities.yml as data (assets/follow-up-calendar.js)

@@ -38,7 +38,8 @@ def step_lists(node, item: str, plan: dict, checker: Checker) -> None:
             if step not in order:
                 checker.fail(node, f"{item}, {variant}", f"unknown step '{step}' (expected one of {', '.join(order)})")
         if list(steps) != [step for step in order if step in steps]:
-            checker.fail(node, f"{item}, {variant}", f"steps must be listed once each, in the plan's order ({', '.join(order)})")
+            checker.fail(node, f"{item}, {variant}",
+                         f"steps must be listed once each, in the plan's order ({', '.join(order)})")
 
 
 def check(data, cadence: dict, checker: Checker) -> None:

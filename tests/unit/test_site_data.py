@@ -100,7 +100,8 @@ def test_timings_read_in_the_editions_language(language, expected):
             "on the first working day after the close", "14 calendar days after the close"]),
 ])
 def test_a_step_names_the_day_it_counts_from_in_words(language, expected):
-    markers = "|".join(f"<!-- cadence: {m} -->" for m in ("b2b.check_in", "b2c.after_install", "b2c.thanks", "b2c.check_in"))
+    steps = ("b2b.check_in", "b2c.after_install", "b2c.thanks", "b2c.check_in")
+    markers = "|".join(f"<!-- cadence: {step} -->" for step in steps)
     assert cadence.render_page(cadence.load(), markers, language, "page").split("|") == expected
 
 
@@ -117,7 +118,8 @@ def test_the_calendar_form_offers_the_tiers_and_the_date_of_delivery_in_the_edit
     for tier in priorities.load()["tiers"]:
         assert f'<input type="radio" name="tier" value="{tier["id"]}"' in form and tier["label"][language] in form
     assert re.search(r'<fieldset aria-describedby="cadence-tier-hint"><legend>[^<]+</legend>', form)
-    assert f'<label for="cadence-fitted">{texts["calendarFitted"]}</label><input type="date" id="cadence-fitted"' in form
+    label = f'<label for="cadence-fitted">{texts["calendarFitted"]}</label>'
+    assert label + '<input type="date" id="cadence-fitted"' in form
     assert f'data-from-close="{texts["calendarFromClose"]}"' in form
     raw = cadence.render_page(cadence.load(), "<!-- cadence: form -->", language, "page")
     tiers = json.loads(html.unescape(re.search(r'data-cadence-tiers="([^"]*)"', raw).group(1)))
@@ -138,7 +140,8 @@ def test_the_calendar_form_offers_the_tiers_and_the_date_of_delivery_in_the_edit
      "tier 'c', label: missing the 'en' text"),
     (lambda text: text.replace("closes: {a: 6, b: 14, c: 20}", "closes: {a: 6, b: 14, c: viele}"),
      "example, closes: 'c' must be a whole number"),
-    (lambda text: text.replace("  variant: b2c", "  variant: b2x"), "example: unknown variant 'b2x' (expected one of b2b, b2c)"),
+    (lambda text: text.replace("  variant: b2c", "  variant: b2x"),
+     "example: unknown variant 'b2x' (expected one of b2b, b2c)"),
 ])
 def test_bad_priorities_fail_with_one_line_naming_file_line_item_and_problem(tmp_path, change, expected):
     bad = tmp_path / "priorities.yml"
@@ -154,7 +157,8 @@ def test_bad_priorities_fail_with_one_line_naming_file_line_item_and_problem(tmp
 
 def test_the_priorities_are_checked_against_the_cadence_beside_them(tmp_path):
     (tmp_path / "priorities.yml").write_text(GOOD_PRIORITIES, encoding="utf-8")
-    (tmp_path / "cadence.yml").write_text(GOOD_CADENCE.replace("- id: after_install", "- id: after_fitting"), encoding="utf-8")
+    renamed = GOOD_CADENCE.replace("- id: after_install", "- id: after_fitting")
+    (tmp_path / "cadence.yml").write_text(renamed, encoding="utf-8")
     with pytest.raises(DefinitionError) as caught:
         priorities.load(tmp_path / "priorities.yml")
     assert "tier 'a', steps, b2c: unknown step 'after_install'" in one_line(caught)
