@@ -31,6 +31,7 @@ from .text import attribute, inert
 UNITS = ("working_days", "calendar_days")
 STARTS = ("close", "delivery", "installation")  # what a step counts from; close when not named
 _AFTER = {"close": "cadenceAfterClose", "delivery": "cadenceAfterDelivery", "installation": "cadenceAfterInstallation"}
+_SINCE = {"close": "cadenceSinceClose", "delivery": "cadenceSinceDelivery", "installation": "cadenceSinceInstallation"}
 MARKER = re.compile(r"<!--\s*cadence:\s*([^\s]*)\s*-->")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -110,7 +111,7 @@ def table(cadence: dict, variant: str, language: str) -> str:
     rows = [f"| {' | '.join(headings)} |", "|---|---|---|"]
     for step in cadence["variants"][variant]:
         agenda = " · ".join(inert(point) for point in step["agenda"][language])
-        timing = texts[_AFTER[counted_from(step)]].replace("{amount}", when(step["after"], language, short=True))
+        timing = texts[_SINCE[counted_from(step)]].replace("{amount}", when(step["after"], language, short=True))
         rows.append(f"| {inert(timing)} | **{inert(step['title'][language])}** | {agenda} |")
     return (f'<div class="cadence" data-cadence="{variant}" markdown>\n\n' + "\n".join(rows)
             + f'\n\n<p class="cadence-note">{inert(cadence["note"][language])}</p>\n\n</div>')

@@ -221,7 +221,7 @@ def test_a_delivery_before_the_close_is_explained_and_nothing_downloads(berlin_p
     ready(page, PLAN)
     form = page.locator(PLAN)
     downloads = []
-    page.on("download", downloads.append)
+    page.on("download", lambda download: downloads.append(download))
     form.locator("input[name='close']").fill("2027-03-26")
     form.locator("input[name='fitted']").fill("2027-03-25")
     form.locator("button[type='submit']").click()

@@ -94,9 +94,9 @@ def read_page(path: Path) -> ArticleText:
 
 UNIT_WORDS = {"de": {"working_days": "Arbeitstag", "calendar_days": "Kalendertag"},
               "en": {"working_days": "working day", "calendar_days": "calendar day"}}
-# What a step counts from, as the pages say it.
-START_WORDS = {"de": {"close": "nach dem Abschluss", "delivery": "nach der Lieferung", "installation": "nach der Montage"},
-               "en": {"close": "after the close", "delivery": "after delivery", "installation": "after fitting"}}
+# What a step counts from, as the plan's tables say it.
+START_WORDS = {"de": {"close": "ab Abschluss", "delivery": "ab Lieferung", "installation": "ab Montage"},
+               "en": {"close": "from the close", "delivery": "from delivery", "installation": "from fitting"}}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -171,7 +171,7 @@ def value(match: re.Match) -> tuple[str, int]:
 
 STEP_TIMES = {next(iter(step["after"].items())) for steps in CADENCE["variants"].values() for step in steps}
 # A timing said to count from delivery or fitting must be one of the steps that count from there.
-STARTED = re.compile(r"\s+(?:nach der|after)\s+(lieferung|delivery|montage|installation|fitting)", re.IGNORECASE)
+STARTED = re.compile(r"\s+(?:nach der|after|ab|from)\s+(lieferung|delivery|montage|installation|fitting)", re.IGNORECASE)
 STEP_STARTS = {(*next(iter(step["after"].items())), step.get("from", "close"))
                for steps in CADENCE["variants"].values() for step in steps}
 
