@@ -10,9 +10,9 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from conftest import RequestLog, ready
 from axe import prefer_scheme, violations
 from cadence_rule import CADENCE, PRIORITIES, due, step_due, tier_steps
+from conftest import RequestLog, ready
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +85,7 @@ def test_the_plan_downloads_as_a_calendar_file_with_the_cadence_dates(berlin_pag
         events = calendar.walk("VEVENT")
         assert len(events) == len(steps)
         assert len({str(event["UID"]) for event in events}) == len(events)
-        for event, step in zip(events, steps):
+        for event, step in zip(events, steps, strict=False):
             start = event.decoded("DTSTART")
             assert type(start) is date, "all-day events"
             assert start == due(close, step["after"]), (close, step["id"], start)
@@ -137,7 +137,7 @@ def test_close_dates_outside_the_allowed_years_are_explained_and_the_last_allowe
         assert days and all(re.fullmatch(rb"[0-9]{8}", day) for day in days), "RFC 5545 dates: eight digits"
         events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
         assert len(events) == len(CADENCE["variants"]["b2b"])
-        for event, step in zip(events, CADENCE["variants"]["b2b"]):
+        for event, step in zip(events, CADENCE["variants"]["b2b"], strict=False):
             assert event.decoded("DTSTART") == due(close, step["after"])
             assert str(event["SUMMARY"]).endswith(": $& $' $1")
     page.requests.assert_clean()
@@ -168,7 +168,7 @@ def test_a_close_plus_a_delivery_ten_weeks_later_puts_every_step_where_the_data_
         check_rfc5545_form(raw, "")
         events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
         assert [str(event["SUMMARY"]) for event in events] == [step["title"][edition.language] for step in steps]
-        for event, step in zip(events, steps):
+        for event, step in zip(events, steps, strict=False):
             assert event.decoded("DTSTART") == step_due(close, step, delivery), (close, step["id"])
             if step.get("from", "close") != "close":
                 assert event.decoded("DTSTART") > delivery, "a step after delivery or fitting comes after it"
@@ -188,7 +188,8 @@ def test_the_kitchen_fitted_in_week_ten_gets_its_after_fitting_step_after_the_fi
     ready(page, PLAN)
     close, fitted = date(2027, 3, 1), date(2027, 5, 10)  # signed on a Monday, fitted in week 10
     _, raw = download_plan(page, close, "b2c", fitted=fitted)
-    events = {str(event["SUMMARY"]): event.decoded("DTSTART") for event in icalendar.Calendar.from_ical(raw).walk("VEVENT")}
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = {str(event["SUMMARY"]): event.decoded("DTSTART") for event in calendar.walk("VEVENT")}
     after = next(step for step in CADENCE["variants"]["b2c"] if step["id"] == "after_install")
     assert events[after["title"][edition.language]] == due(fitted, after["after"]) > fitted
 
@@ -243,7 +244,7 @@ def test_a_c_customers_file_holds_exactly_the_minimum_and_an_a_customers_every_s
     ready(page, PLAN)
     form = page.locator(PLAN)
     labels = [form.locator(f"label:has(input[name='tier'][value='{tier['id']}'])") for tier in PRIORITIES["tiers"]]
-    for label, tier in zip(labels, PRIORITIES["tiers"]):
+    for label, tier in zip(labels, PRIORITIES["tiers"], strict=False):
         expect(label).to_have_text(tier["label"][edition.language])
     expect(form.locator("input[name='tier'][value='a']")).to_be_checked()
     close, fitted = date(2027, 10, 29), date(2027, 11, 12)
@@ -251,7 +252,8 @@ def test_a_c_customers_file_holds_exactly_the_minimum_and_an_a_customers_every_s
     for tier, expected in (("c", minimum), ("b", tier_steps(variant, "b")), ("a", CADENCE["variants"][variant])):
         _, raw = download_plan(page, close, variant, fitted=fitted, tier=tier)
         events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
-        assert [str(event["SUMMARY"]) for event in events] == [step["title"][edition.language] for step in expected], tier
+        titles = [step["title"][edition.language] for step in expected]
+        assert [str(event["SUMMARY"]) for event in events] == titles, tier
         assert [event.decoded("DTSTART") for event in events] == [step_due(close, step, fitted) for step in expected]
         count = form.get_attribute("data-done").split("{count}")[1].split()[0]  # "Terminen" / "appointments"
         expect(form.locator("[role='status']")).to_contain_text(f"{len(expected)} {count}")

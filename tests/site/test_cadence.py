@@ -106,7 +106,7 @@ def test_the_90_day_page_shows_both_variants_as_the_data_says(site_dir, language
     for variant, steps in CADENCE["variants"].items():
         header, *rows = page.tables[variant]
         assert len(rows) == len(steps), variant
-        for row, step in zip(rows, steps):
+        for row, step in zip(rows, steps, strict=False):
             (unit, count), = step["after"].items()
             when, title, agenda = row
             assert when.startswith(f"{count} {UNIT_WORDS[language][unit]}"), (variant, when)
@@ -171,7 +171,8 @@ def value(match: re.Match) -> tuple[str, int]:
 
 STEP_TIMES = {next(iter(step["after"].items())) for steps in CADENCE["variants"].values() for step in steps}
 # A timing said to count from delivery or fitting must be one of the steps that count from there.
-STARTED = re.compile(r"\s+(?:nach der|after|ab|from)\s+(lieferung|delivery|montage|installation|fitting)", re.IGNORECASE)
+STARTED = re.compile(r"\s+(?:nach der|after|ab|from)\s+(lieferung|delivery|montage|installation|fitting)",
+                     re.IGNORECASE)
 STEP_STARTS = {(*next(iter(step["after"].items())), step.get("from", "close"))
                for steps in CADENCE["variants"].values() for step in steps}
 
@@ -199,7 +200,8 @@ def problems_in(text: str, where: str) -> list[str]:
                 if value(match) not in allowed:
                     kind = "reaction time" if complaint else "follow-up timing"
                     found.append(f"{where}: {kind} '{match.group(0)}' is not in includes/cadence.yml: {sentence.strip()}")
-                elif not complaint and (start := start_named(sentence, match)) and (*value(match), start) not in STEP_STARTS:
+                elif (not complaint and (start := start_named(sentence, match))
+                      and (*value(match), start) not in STEP_STARTS):
                     found.append(f"{where}: no step counts '{match.group(0)}' from {start} in includes/cadence.yml: "
                                  f"{sentence.strip()}")
     return found
