@@ -9,6 +9,7 @@ page has a marker, in the edition's language.
   <!-- cadence: form -->         the calendar download's form with the steps and the A/B/C tiers of
                                  includes/priorities.yml as data (assets/follow-up-calendar.js)
   <!-- cadence: calendar -->     only the steps as data, for a form written by hand
+  <!-- cadence: priorities -->   the A/B/C rule of includes/priorities.yml as a table, steps by their titles
 
 The words around the data (units, table headings, the form) come from the catalogue
 (quiz/wording.yml, group "site"); every text from the data file is escaped (sitekit.text.inert).
@@ -171,6 +172,8 @@ def render(cadence: dict, marker: str, language: str, where: str, priorities: di
         return inert(cadence["reaction"]["text"][language])
     if marker == "calendar":
         return calendar_data(cadence, language)
+    if marker == "priorities":
+        return priority_data.table(priorities if priorities is not None else priority_data.load(), cadence, language)
     if marker == "form":
         return calendar_form(cadence, language, priorities if priorities is not None else priority_data.load())
     variant, _, step_id = marker.partition(".")
@@ -179,7 +182,7 @@ def render(cadence: dict, marker: str, language: str, where: str, priorities: di
             return when(step["after"], language, start=counted_from(step))
     steps = [f"{v}.{s['id']}" for v, ss in variants.items() for s in ss]
     raise SiteError(f"{where}: unknown cadence marker '{marker}' "
-                    f"(expected b2b, b2c, reaction, form, calendar or one of {', '.join(steps)})")
+                    f"(expected b2b, b2c, reaction, form, calendar, priorities or one of {', '.join(steps)})")
 
 
 def render_page(cadence: dict, markdown: str, language: str, where: str, priorities: dict | None = None) -> str:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from quiz import shown, yaml_lines
 from quiz.validate import Checker
+from quiz.wording import words
 
 from . import CADENCE, PRIORITIES
+from .text import inert
 
 TIERS = ("a", "b", "c")
 VARIANTS = ("b2b", "b2c")
@@ -72,3 +74,17 @@ def form_data(priorities: dict, language: str) -> list[dict]:
     """The tiers as the calendar form offers them: id, label and the steps per variant."""
     return [{"id": tier["id"], "label": tier["label"][language], "steps": {v: list(tier["steps"][v]) for v in VARIANTS}}
             for tier in priorities["tiers"]]
+
+
+def table(priorities: dict, cadence: dict, language: str) -> str:
+    """The rule as a table (marker <!-- cadence: priorities -->): each tier, who belongs there, and its
+    steps by their titles in the plan, for business and for private customers."""
+    texts = words("site", language)
+    titles = {variant: {step["id"]: step["title"][language] for step in steps}
+              for variant, steps in cadence["variants"].items()}
+    headings = (texts["prioritiesTier"], texts["prioritiesWho"], texts["prioritiesB2b"], texts["prioritiesB2c"])
+    rows = [f"| {' | '.join(headings)} |", "|---|---|---|---|"]
+    for tier in priorities["tiers"]:
+        steps = (" · ".join(inert(titles[variant][step]) for step in tier["steps"][variant]) for variant in VARIANTS)
+        rows.append(f"| **{inert(tier['label'][language])}** | {inert(tier['who'][language])} | {' | '.join(steps)} |")
+    return '<div class="priorities" data-priorities markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
