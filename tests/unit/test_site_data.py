@@ -1,5 +1,6 @@
-"""The site's data files (includes/legal.yml, includes/cadence.yml) through sitekit, without MkDocs:
-one reader (lines, duplicate keys refused, dates as text), one line per problem, and the markers."""
+"""The site's data files (includes/legal.yml, includes/cadence.yml, includes/priorities.yml) through
+sitekit, without MkDocs: one reader (lines, duplicate keys refused, dates as text), one line per
+problem, and the markers."""
 
 from __future__ import annotations
 
