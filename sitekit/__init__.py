@@ -1,5 +1,5 @@
 """The site's own logic, free of any site generator: the legal notes and the imprint, the
-follow-up cadence, the offline files, and the markers pages use to pull them in.
+follow-up cadence and its priorities, the offline files, and the markers pages use to pull them in.
 
 The MkDocs hooks in hooks/ only hand MkDocs what this package returns and turn its errors into a
 failed build; `python -m sitekit check` runs the same checks without a build. Nothing here
@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: docs/, includes/, 
 INCLUDES = ROOT / "includes"
 LEGAL = INCLUDES / "legal.yml"
 CADENCE = INCLUDES / "cadence.yml"
+PRIORITIES = INCLUDES / "priorities.yml"
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
 
 
@@ -74,6 +75,7 @@ __all__ = [
     "INCLUDES",
     "LANGUAGES",
     "LEGAL",
+    "PRIORITIES",
     "ROOT",
     "DefinitionError",
     "SiteError",

@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in found:
         print(line, file=sys.stderr)
     if not found:
-        print("includes/legal.yml, includes/cadence.yml, mkdocs.yml, mkdocs.en.yml: OK")
+        print("includes/legal.yml, includes/cadence.yml, includes/priorities.yml, mkdocs.yml, mkdocs.en.yml: OK")
     return 1 if found else 0
 
 

@@ -1,5 +1,5 @@
 """Every check a build makes on the site's own data, without a build: includes/legal.yml,
-includes/cadence.yml and the imprint and offline settings of each edition's config."""
+includes/cadence.yml, includes/priorities.yml and the imprint and offline settings of each edition's config."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quiz import shown, yaml_lines
 
-from . import CONFIGS, ERRORS, ROOT, cadence, imprint, legal, offline
+from . import CONFIGS, ERRORS, ROOT, cadence, imprint, legal, offline, priorities
 
 
 def config_extra(path: Path) -> dict:
@@ -35,7 +35,9 @@ def problems(root: Path = ROOT, require_imprint: str | None = None) -> list[str]
     """One line per problem; empty when everything is in order."""
     flag = os.environ.get("REQUIRE_IMPRINT", "") if require_imprint is None else require_imprint
     found = []
-    for load, path in ((legal.load, root / "includes" / "legal.yml"), (cadence.load, root / "includes" / "cadence.yml")):
+    includes = root / "includes"
+    for load, path in ((legal.load, includes / "legal.yml"), (cadence.load, includes / "cadence.yml"),
+                       (priorities.load, includes / "priorities.yml")):
         try:
             load(path)
         except ERRORS as error:

@@ -1,13 +1,14 @@
-"""The follow-up cadence as the tests read it, and the reference rule for its dates (independent of
-the site's code, so a test compares two implementations)."""
+"""The follow-up cadence and priorities as the tests read them, and the reference rule for the dates
+(independent of the site's code, so a test compares two implementations)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sitekit import cadence
+from sitekit import cadence, priorities
 
 CADENCE = cadence.load()
+PRIORITIES = priorities.load()
 
 
 def due(close: date, after: dict) -> date:
@@ -22,3 +23,15 @@ def due(close: date, after: dict) -> date:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
+
+
+def step_due(close: date, step: dict, fitted: date | None = None) -> date:
+    """A step's day: from delivery or installation when it says so and that date is known, else from the close."""
+    counts_from_fitting = step.get("from", "close") in ("delivery", "installation")
+    return due(fitted if counts_from_fitting and fitted else close, step["after"])
+
+
+def tier_steps(variant: str, tier_id: str) -> list[dict]:
+    """The cadence steps of one tier, in the plan's order."""
+    tier = next(tier for tier in PRIORITIES["tiers"] if tier["id"] == tier_id)
+    return [step for step in CADENCE["variants"][variant] if step["id"] in tier["steps"][variant]]

@@ -10,9 +10,9 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from conftest import RequestLog, ready
 from axe import prefer_scheme, violations
-from cadence_rule import CADENCE, due
+from cadence_rule import CADENCE, PRIORITIES, due, step_due, tier_steps
+from conftest import RequestLog, ready
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,12 @@ def open_plan_by_instant_navigation(page, edition):
     ready(page, PLAN)
 
 
-def download_plan(page, close: date, variant: str, name: str = ""):
+def download_plan(page, close: date, variant: str, name: str = "", fitted: date | None = None, tier: str = "a"):
     form = page.locator(PLAN)
     form.locator("input[name='close']").fill(close.isoformat())
+    form.locator("input[name='fitted']").fill(fitted.isoformat() if fitted else "")
     form.locator(f"input[name='variant'][value='{variant}']").check()
+    form.locator(f"input[name='tier'][value='{tier}']").check()
     form.locator("input[name='customer']").fill(name)
     with page.expect_download() as info:
         form.locator("button[type='submit']").click()
@@ -83,7 +85,7 @@ def test_the_plan_downloads_as_a_calendar_file_with_the_cadence_dates(berlin_pag
         events = calendar.walk("VEVENT")
         assert len(events) == len(steps)
         assert len({str(event["UID"]) for event in events}) == len(events)
-        for event, step in zip(events, steps):
+        for event, step in zip(events, steps, strict=False):
             start = event.decoded("DTSTART")
             assert type(start) is date, "all-day events"
             assert start == due(close, step["after"]), (close, step["id"], start)
@@ -135,9 +137,126 @@ def test_close_dates_outside_the_allowed_years_are_explained_and_the_last_allowe
         assert days and all(re.fullmatch(rb"[0-9]{8}", day) for day in days), "RFC 5545 dates: eight digits"
         events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
         assert len(events) == len(CADENCE["variants"]["b2b"])
-        for event, step in zip(events, CADENCE["variants"]["b2b"]):
+        for event, step in zip(events, CADENCE["variants"]["b2b"], strict=False):
             assert event.decoded("DTSTART") == due(close, step["after"])
             assert str(event["SUMMARY"]).endswith(": $& $' $1")
+    page.requests.assert_clean()
+
+
+# --- counted from delivery or installation, and the tiers -------------------------------------
+
+# A close and a delivery ten weeks later: in spring the change to summer time (28 March 2027) lies
+# between them; in autumn the steps after the delivery run across the change back (31 October 2027).
+CLOSE_AND_DELIVERY = [(date(2027, 3, 26), date(2027, 6, 4)), (date(2027, 8, 20), date(2027, 10, 29))]
+
+
+def fitting_titles(variant: str, language: str) -> list[str]:
+    return [step["title"][language] for step in CADENCE["variants"][variant] if step.get("from", "close") != "close"]
+
+
+@pytest.mark.parametrize("variant", ["b2b", "b2c"])
+def test_a_close_plus_a_delivery_ten_weeks_later_puts_every_step_where_the_data_says(berlin_page, edition, variant):
+    page = berlin_page
+    page.goto(edition.url + "werkzeuge/90-tage/")
+    ready(page, PLAN)
+    form = page.locator(PLAN)
+    steps = CADENCE["variants"][variant]
+    assert fitting_titles(variant, edition.language), "the plan has steps that count from delivery or installation"
+    for close, delivery in CLOSE_AND_DELIVERY:
+        assert (delivery - close).days == 70
+        _, raw = download_plan(page, close, variant, fitted=delivery)
+        check_rfc5545_form(raw, "")
+        events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        assert [str(event["SUMMARY"]) for event in events] == [step["title"][edition.language] for step in steps]
+        for event, step in zip(events, steps, strict=False):
+            assert event.decoded("DTSTART") == step_due(close, step, delivery), (close, step["id"])
+            if step.get("from", "close") != "close":
+                assert event.decoded("DTSTART") > delivery, "a step after delivery or fitting comes after it"
+        shown = page.evaluate("([day, language]) => new Date(day).toLocaleDateString(language, {timeZone: 'UTC'})",
+                              [delivery.isoformat(), edition.language])
+        assert all(shown in str(event["DESCRIPTION"]) for event in events), "each note names the day of delivery"
+        status = form.locator("[role='status']")
+        expect(status).to_contain_text(".ics")
+        for title in fitting_titles(variant, edition.language):
+            expect(status).not_to_contain_text(title)  # nothing fell back to the close
+    page.requests.assert_clean()
+
+
+def test_the_kitchen_fitted_in_week_ten_gets_its_after_fitting_step_after_the_fitting(berlin_page, edition):
+    page = berlin_page
+    page.goto(edition.url + "werkzeuge/90-tage/")
+    ready(page, PLAN)
+    close, fitted = date(2027, 3, 1), date(2027, 5, 10)  # signed on a Monday, fitted in week 10
+    _, raw = download_plan(page, close, "b2c", fitted=fitted)
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = {str(event["SUMMARY"]): event.decoded("DTSTART") for event in calendar.walk("VEVENT")}
+    after = next(step for step in CADENCE["variants"]["b2c"] if step["id"] == "after_install")
+    assert events[after["title"][edition.language]] == due(fitted, after["after"]) > fitted
+
+
+def test_without_a_delivery_date_the_status_names_the_steps_counted_from_the_close(berlin_page, edition):
+    page = berlin_page
+    page.goto(edition.url + "werkzeuge/90-tage/")
+    ready(page, PLAN)
+    form = page.locator(PLAN)
+    close = date(2027, 3, 26)
+    _, raw = download_plan(page, close, "b2c")
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    for event, step in zip(events, CADENCE["variants"]["b2c"], strict=True):
+        assert event.decoded("DTSTART") == due(close, step["after"])
+    status = form.locator("[role='status']")
+    expect(status).to_contain_text(form.get_attribute("data-from-close").split("{steps}")[0])
+    titles = fitting_titles("b2c", edition.language)
+    quoted = form.get_attribute("data-step-quoted")
+    for title in titles:
+        expect(status).to_contain_text(quoted.replace("{title}", title))
+    for step in CADENCE["variants"]["b2c"]:
+        if step["title"][edition.language] not in titles:
+            expect(status).not_to_contain_text(quoted.replace("{title}", step["title"][edition.language]))
+    page.requests.assert_clean()
+
+
+def test_a_delivery_before_the_close_is_explained_and_nothing_downloads(berlin_page, edition):
+    page = berlin_page
+    page.goto(edition.url + "werkzeuge/90-tage/")
+    ready(page, PLAN)
+    form = page.locator(PLAN)
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    form.locator("input[name='close']").fill("2027-03-26")
+    form.locator("input[name='fitted']").fill("2027-03-25")
+    form.locator("button[type='submit']").click()
+    expect(form.locator("[role='status']")).to_have_text(form.get_attribute("data-error-fitted"))
+    expect(form.locator("input[name='fitted']")).to_have_attribute("aria-invalid", "true")
+    expect(form.locator("input[name='close']")).not_to_have_attribute("aria-invalid", "true")
+    expect(form.locator("input[name='fitted']")).to_be_focused()
+    _, raw = download_plan(page, date(2027, 3, 26), "b2b", fitted=date(2027, 3, 26))  # the same day is fine
+    expect(form.locator("input[name='fitted']")).not_to_have_attribute("aria-invalid", "true")
+    assert len(icalendar.Calendar.from_ical(raw).walk("VEVENT")) == len(CADENCE["variants"]["b2b"])
+    assert len(downloads) == 1
+    page.requests.assert_clean()
+
+
+@pytest.mark.parametrize("variant", ["b2b", "b2c"])
+def test_a_c_customers_file_holds_exactly_the_minimum_and_an_a_customers_every_step(berlin_page, edition, variant):
+    page = berlin_page
+    page.goto(edition.url + "werkzeuge/90-tage/")
+    ready(page, PLAN)
+    form = page.locator(PLAN)
+    labels = [form.locator(f"label:has(input[name='tier'][value='{tier['id']}'])") for tier in PRIORITIES["tiers"]]
+    for label, tier in zip(labels, PRIORITIES["tiers"], strict=False):
+        expect(label).to_have_text(tier["label"][edition.language])
+    expect(form.locator("input[name='tier'][value='a']")).to_be_checked()
+    close, fitted = date(2027, 10, 29), date(2027, 11, 12)
+    minimum = [step for step in CADENCE["variants"][variant] if step["id"] in PRIORITIES["minimum"][variant]]
+    for tier, expected in (("c", minimum), ("b", tier_steps(variant, "b")), ("a", CADENCE["variants"][variant])):
+        _, raw = download_plan(page, close, variant, fitted=fitted, tier=tier)
+        events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        titles = [step["title"][edition.language] for step in expected]
+        assert [str(event["SUMMARY"]) for event in events] == titles, tier
+        assert [event.decoded("DTSTART") for event in events] == [step_due(close, step, fitted) for step in expected]
+        count = form.get_attribute("data-done").split("{count}")[1].split()[0]  # "Terminen" / "appointments"
+        expect(form.locator("[role='status']")).to_contain_text(f"{len(expected)} {count}")
     page.requests.assert_clean()
 
 
@@ -226,6 +345,12 @@ def test_the_tools_have_no_axe_violation(page, edition, scheme):
     page.locator(f"{PLAN} button[type='submit']").click()  # the error state: status text, invalid field
     expect(page.locator(f"{PLAN} [role='status']")).not_to_be_empty()
     problems += [f"90-tage: {problem}" for problem in violations(page)]
+    form = page.locator(PLAN)
+    form.locator("input[name='close']").fill("2027-03-26")
+    form.locator("input[name='fitted']").fill("2027-03-01")  # before the close: the second field's error state
+    form.locator("button[type='submit']").click()
+    expect(form.locator("input[name='fitted']")).to_have_attribute("aria-invalid", "true")
+    problems += [f"90-tage, delivery date: {problem}" for problem in violations(page)]
     page.goto(edition.url + "werkzeuge/vorlagen/")
     page.locator("button[data-copy][data-ready]").first.wait_for(state="attached")
     problems += [f"vorlagen: {problem}" for problem in violations(page)]

@@ -94,6 +94,9 @@ def read_page(path: Path) -> ArticleText:
 
 UNIT_WORDS = {"de": {"working_days": "Arbeitstag", "calendar_days": "Kalendertag"},
               "en": {"working_days": "working day", "calendar_days": "calendar day"}}
+# What a step counts from, as the plan's tables say it.
+START_WORDS = {"de": {"close": "ab Abschluss", "delivery": "ab Lieferung", "installation": "ab Montage"},
+               "en": {"close": "from the close", "delivery": "from delivery", "installation": "from fitting"}}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -107,6 +110,7 @@ def test_the_90_day_page_shows_both_variants_as_the_data_says(site_dir, language
             (unit, count), = step["after"].items()
             when, title, agenda = row
             assert when.startswith(f"{count} {UNIT_WORDS[language][unit]}"), (variant, when)
+            assert START_WORDS[language][step.get("from", "close")] in when, (variant, when)
             assert title == step["title"][language]
             assert [point.strip() for point in agenda.split(" · ")] == step["agenda"][language]
     assert CADENCE["note"][language] in "".join(page.parts)
@@ -166,6 +170,19 @@ def value(match: re.Match) -> tuple[str, int]:
 
 
 STEP_TIMES = {next(iter(step["after"].items())) for steps in CADENCE["variants"].values() for step in steps}
+# A timing said to count from delivery or fitting must be one of the steps that count from there.
+STARTED = re.compile(r"\s+(?:nach der|after|ab|from)\s+(lieferung|delivery|montage|installation|fitting)",
+                     re.IGNORECASE)
+STEP_STARTS = {(*next(iter(step["after"].items())), step.get("from", "close"))
+               for steps in CADENCE["variants"].values() for step in steps}
+
+
+def start_named(sentence: str, match: re.Match) -> str | None:
+    """'delivery' or 'installation' when the words right after a timing name it, else None."""
+    named = STARTED.match(sentence, match.end())
+    if not named:
+        return None
+    return "delivery" if named.group(1).lower() in ("lieferung", "delivery") else "installation"
 REACTION = ("working_days", CADENCE["reaction"]["working_days"])
 
 
@@ -183,6 +200,10 @@ def problems_in(text: str, where: str) -> list[str]:
                 if value(match) not in allowed:
                     kind = "reaction time" if complaint else "follow-up timing"
                     found.append(f"{where}: {kind} '{match.group(0)}' is not in includes/cadence.yml: {sentence.strip()}")
+                elif (not complaint and (start := start_named(sentence, match))
+                      and (*value(match), start) not in STEP_STARTS):
+                    found.append(f"{where}: no step counts '{match.group(0)}' from {start} in includes/cadence.yml: "
+                                 f"{sentence.strip()}")
     return found
 
 
@@ -222,6 +243,10 @@ def test_the_check_would_catch_the_old_cadences():
                "Klären Sie die Lieferfristen und melden Sie sich nach drei Wochen wieder.",
                "Inform the customer about the delivery and call them after 3 days.",
                "Send the information pack and get in touch again after three weeks."]
+    # A timing counted from the wrong day: in the data, 5 working days count from delivery.
+    planted += ["Rufen Sie 5 Arbeitstage nach der Montage an.", "Call 5 working days after fitting."]
     for sentence in old + planted:
         assert problems_in(sentence, "sample"), sentence
+    assert not problems_in("Melden Sie sich sechs Wochen nach der Montage.", "sample")
+    assert not problems_in("Get in touch 5 working days after delivery.", "sample")
     assert not problems_in("Der Kunde kann binnen 14 Tagen widerrufen; rufen Sie ihn an.", "sample")

@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from conftest import ROOT
+from cadence_rule import CADENCE, PRIORITIES  # read and checked by sitekit, as the build reads them
 from site_html import text_of
 
-PRIORITIES = yaml.safe_load((ROOT / "includes" / "priorities.yml").read_text(encoding="utf-8"))
-CADENCE = yaml.safe_load((ROOT / "includes" / "cadence.yml").read_text(encoding="utf-8"))
 PAGE = {"de": "werkzeuge/prioritaeten/index.html", "en": "en/werkzeuge/prioritaeten/index.html"}
 VARIANTS = ("b2b", "b2c")
 

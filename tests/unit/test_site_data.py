@@ -1,9 +1,11 @@
-"""The site's data files (includes/legal.yml, includes/cadence.yml) through sitekit, without MkDocs:
-one reader (lines, duplicate keys refused, dates as text), one line per problem, and the markers."""
+"""The site's data files (includes/legal.yml, includes/cadence.yml, includes/priorities.yml) through
+sitekit, without MkDocs: one reader (lines, duplicate keys refused, dates as text), one line per
+problem, and the markers."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -14,10 +16,11 @@ import yaml
 import quiz
 from quiz import DefinitionError
 from quiz.wording import words
-from sitekit import CADENCE, LEGAL, SiteError, cadence, legal, selfcheck, wording
+from sitekit import CADENCE, LEGAL, PRIORITIES, SiteError, cadence, legal, priorities, selfcheck, wording
 
 GOOD_CADENCE = CADENCE.read_text(encoding="utf-8")
 GOOD_LEGAL = LEGAL.read_text(encoding="utf-8")
+GOOD_PRIORITIES = PRIORITIES.read_text(encoding="utf-8")
 ENTRIES = legal.load()
 FIRST = next(iter(ENTRIES))
 
@@ -51,6 +54,10 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     (lambda text: text.replace("      agenda:\n        de:\n", "      agenda:\n        fr:\n", 1),
      "variant 'b2b', step 'thanks', agenda: expected a list of points for each of de, en"),
     (lambda text: text.replace("reaction:                      #", "reaction: [\n  #", 1), "YAML syntax"),
+    (lambda text: text.replace("      from: delivery", "      from: montage", 1),
+     "variant 'b2b', step 'check_in': from: expected one of close, delivery, installation (found 'montage')"),
+    (lambda text: text.replace("      from: installation", "      form: installation", 1),
+     "variant 'b2b', step 3: unknown field 'form' (allowed: after, agenda, from, id, title)"),
 ])
 def test_bad_cadence_data_fails_with_one_line_naming_file_item_and_problem(tmp_path, change, expected):
     bad = tmp_path / "cadence.yml"
@@ -85,6 +92,77 @@ def test_timings_read_in_the_editions_language(language, expected):
     got = [cadence.when({"working_days": 1}, language, short=True), cadence.when({"working_days": 1}, language),
            cadence.when({"working_days": 5}, language), cadence.when({"calendar_days": 14}, language)]
     assert got == expected
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("de", ["5 Arbeitstage nach der Lieferung", "42 Kalendertage nach der Montage oder Installation",
+            "am ersten Arbeitstag nach dem Abschluss", "14 Kalendertage nach dem Abschluss"]),
+    ("en", ["5 working days after delivery", "42 calendar days after fitting or installation",
+            "on the first working day after the close", "14 calendar days after the close"]),
+])
+def test_a_step_names_the_day_it_counts_from_in_words(language, expected):
+    steps = ("b2b.check_in", "b2c.after_install", "b2c.thanks", "b2c.check_in")
+    markers = "|".join(f"<!-- cadence: {step} -->" for step in steps)
+    assert cadence.render_page(cadence.load(), markers, language, "page").split("|") == expected
+
+
+def test_the_plan_for_private_customers_counts_the_step_after_fitting_from_the_installation():
+    steps = {step["id"]: step for step in cadence.load()["variants"]["b2c"]}
+    assert cadence.counted_from(steps["after_install"]) == "installation"
+    assert cadence.counted_from(steps["thanks"]) == "close"
+
+
+@pytest.mark.parametrize("language", quiz.LANGUAGES)
+def test_the_calendar_form_offers_the_tiers_and_the_date_of_delivery_in_the_editions_language(language):
+    form = html.unescape(cadence.render_page(cadence.load(), "<!-- cadence: form -->", language, "page"))
+    texts = words("site", language)
+    for tier in priorities.load()["tiers"]:
+        assert f'<input type="radio" name="tier" value="{tier["id"]}"' in form and tier["label"][language] in form
+    assert re.search(r'<fieldset aria-describedby="cadence-tier-hint"><legend>[^<]+</legend>', form)
+    label = f'<label for="cadence-fitted">{texts["calendarFitted"]}</label>'
+    assert label + '<input type="date" id="cadence-fitted"' in form
+    assert f'data-from-close="{texts["calendarFromClose"]}"' in form
+    raw = cadence.render_page(cadence.load(), "<!-- cadence: form -->", language, "page")
+    tiers = json.loads(html.unescape(re.search(r'data-cadence-tiers="([^"]*)"', raw).group(1)))
+    assert [tier["steps"] for tier in tiers] == [tier["steps"] for tier in priorities.load()["tiers"]]
+
+
+# --- the priorities -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda text: text.replace("  b2c: [thanks, check_in]\n\ntiers", "  b2c: [thanks, check_in, call]\n\ntiers", 1),
+     "minimum, b2c: unknown step 'call' (expected one of thanks, check_in, after_install, day_90)"),
+    (lambda text: text.replace("b2b: [thanks, check_in, review]", "b2b: [thanks, review, check_in]", 1),
+     "tier 'b', steps, b2b: steps must be listed once each, in the plan's order"),
+    (lambda text: text.replace("b2c: [thanks, check_in, after_install]", "b2c: [thanks, after_install]", 1),
+     "tier 'b', steps, b2c: below the minimum: check_in missing"),
+    (lambda text: text.replace("  - id: c\n", "  - id: d\n", 1), "tiers: expected the tiers a, b and c, in this order"),
+    (lambda text: text.replace('label: {de: "C – Minimum", en: "C – minimum"}', 'label: {de: "C – Minimum"}'),
+     "tier 'c', label: missing the 'en' text"),
+    (lambda text: text.replace("closes: {a: 6, b: 14, c: 20}", "closes: {a: 6, b: 14, c: viele}"),
+     "example, closes: 'c' must be a whole number"),
+    (lambda text: text.replace("  variant: b2c", "  variant: b2x"),
+     "example: unknown variant 'b2x' (expected one of b2b, b2c)"),
+])
+def test_bad_priorities_fail_with_one_line_naming_file_line_item_and_problem(tmp_path, change, expected):
+    bad = tmp_path / "priorities.yml"
+    text = change(GOOD_PRIORITIES)
+    assert text != GOOD_PRIORITIES
+    bad.write_text(text, encoding="utf-8")
+    (tmp_path / "cadence.yml").write_text(GOOD_CADENCE, encoding="utf-8")
+    with pytest.raises(DefinitionError) as caught:
+        priorities.load(bad)
+    message = one_line(caught)
+    assert re.match(rf"^{re.escape(str(bad))}:\d+: ", message) and expected in message, message
+
+
+def test_the_priorities_are_checked_against_the_cadence_beside_them(tmp_path):
+    (tmp_path / "priorities.yml").write_text(GOOD_PRIORITIES, encoding="utf-8")
+    renamed = GOOD_CADENCE.replace("- id: after_install", "- id: after_fitting")
+    (tmp_path / "cadence.yml").write_text(renamed, encoding="utf-8")
+    with pytest.raises(DefinitionError) as caught:
+        priorities.load(tmp_path / "priorities.yml")
+    assert "tier 'a', steps, b2c: unknown step 'after_install'" in one_line(caught)
 
 
 @pytest.mark.parametrize("language", quiz.LANGUAGES)

@@ -16,7 +16,7 @@ from sitekit.__main__ import main
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "includes").mkdir()
-    for name in ("legal.yml", "cadence.yml"):
+    for name in ("legal.yml", "cadence.yml", "priorities.yml"):
         shutil.copy(ROOT / "includes" / name, tmp_path / "includes" / name)
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, tmp_path / name)
@@ -61,6 +61,15 @@ def test_every_broken_file_is_one_line_and_the_exit_code_is_not_zero(project, ca
     assert errors[0].startswith(f"{project / 'includes' / 'legal.yml'}:") and errors[2].startswith(
         f"{project / 'mkdocs.yml'}:"
     )
+
+
+def test_a_broken_priorities_file_is_one_line_too(project, capsys, monkeypatch):
+    path = project / "includes" / "priorities.yml"
+    replace(path, "b2b: [thanks, check_in, review]", "b2b: [thanks, check_in, revue]")
+    code, _, errors = run(project, capsys, monkeypatch)
+    line = next(number for number, text in enumerate(path.read_text().splitlines(), 1) if "revue" in text)
+    assert code == 1 and errors == [f"{path}:{line}: tier 'b', steps, b2b: unknown step 'revue' "
+                                    "(expected one of thanks, check_in, first_use, review, day_90)"]
 
 
 def test_the_deploy_flag_asks_for_a_complete_imprint_with_the_settings_line(project, capsys, monkeypatch):
