@@ -55,7 +55,11 @@ def check(data, checker: Checker) -> None:
     variants = data["variants"]
     if not isinstance(variants, dict) or set(variants) != {"b2b", "b2c"}:
         found = ", ".join(map(str, variants)) if isinstance(variants, dict) else "none"
-        fail(variants if isinstance(variants, dict) else data, "variants", f"expected exactly b2b and b2c (found {found})")
+        fail(
+            variants if isinstance(variants, dict) else data,
+            "variants",
+            f"expected exactly b2b and b2c (found {found})",
+        )
     for variant, steps in variants.items():
         if not isinstance(steps, list) or not steps:
             fail(variants, f"variant '{variant}'", "expected a list of steps")
@@ -82,7 +86,11 @@ def check(data, checker: Checker) -> None:
             if not isinstance(agenda, dict) or set(agenda) != set(LANGUAGES):
                 fail(step, f"{item}, agenda", "expected a list of points for each of de, en")
             for language, points in agenda.items():
-                if not isinstance(points, list) or not points or not all(isinstance(p, str) and p.strip() for p in points):
+                if (
+                    not isinstance(points, list)
+                    or not points
+                    or not all(isinstance(p, str) and p.strip() for p in points)
+                ):
                     fail(agenda, f"{item}, agenda", f"the '{language}' list must hold at least one non-empty text")
 
 
@@ -92,13 +100,20 @@ def counted_from(step: dict) -> str:
 
 
 def when(after: dict, language: str, *, short: bool = False, start: str = "close") -> str:
-    """A step's timing in words: '5 Arbeitstage nach dem Abschluss' / '42 calendar days after fitting or
-    installation'; ``short`` gives the amount alone."""
+    """A step's timing in words: '5 Arbeitstage nach dem Abschluss' / 'six weeks after fitting or
+    installation'; whole weeks in words; ``short`` gives the amount alone, as a table shows it."""
     unit, count = next(iter(after.items()))
     texts = words("site", language)
-    name = {"working_days": ("cadenceWorkingDay", "cadenceWorkingDays"),
-            "calendar_days": ("cadenceCalendarDay", "cadenceCalendarDays")}[unit][count != 1]
+    name = {
+        "working_days": ("cadenceWorkingDay", "cadenceWorkingDays"),
+        "calendar_days": ("cadenceCalendarDay", "cadenceCalendarDays"),
+    }[unit][count != 1]
     amount = f"{count} {texts[name]}"
+    numbers = texts["cadenceNumberWords"].split()
+    if not short and unit == "calendar_days" and count % 7 == 0 and count // 7 <= len(numbers):
+        # whole weeks read as the prose says them: "sechs Wochen", not "42 Kalendertage"
+        weeks = count // 7
+        amount = texts["cadenceOneWeek"] if weeks == 1 else f"{numbers[weeks - 1]} {texts['cadenceWeeks']}"
     if short:
         return amount
     if unit == "working_days" and count == 1 and start == "close":
@@ -114,14 +129,27 @@ def table(cadence: dict, variant: str, language: str) -> str:
         agenda = " · ".join(inert(point) for point in step["agenda"][language])
         timing = texts[_SINCE[counted_from(step)]].replace("{amount}", when(step["after"], language, short=True))
         rows.append(f"| {inert(timing)} | **{inert(step['title'][language])}** | {agenda} |")
-    return (f'<div class="cadence" data-cadence="{variant}" markdown>\n\n' + "\n".join(rows)
-            + f'\n\n<p class="cadence-note">{inert(cadence["note"][language])}</p>\n\n</div>')
+    return (
+        f'<div class="cadence" data-cadence="{variant}" markdown>\n\n'
+        + "\n".join(rows)
+        + f'\n\n<p class="cadence-note">{inert(cadence["note"][language])}</p>\n\n</div>'
+    )
 
 
 def calendar_data(cadence: dict, language: str) -> str:
-    data = {variant: [{"id": step["id"], **step["after"], "from": counted_from(step), "title": step["title"][language],
-                       "agenda": step["agenda"][language]} for step in steps]
-            for variant, steps in cadence["variants"].items()}
+    data = {
+        variant: [
+            {
+                "id": step["id"],
+                **step["after"],
+                "from": counted_from(step),
+                "title": step["title"][language],
+                "agenda": step["agenda"][language],
+            }
+            for step in steps
+        ]
+        for variant, steps in cadence["variants"].items()
+    }
     return f'<div hidden data-cadence-data="{attribute(json.dumps(data, ensure_ascii=False))}"></div>'
 
 
@@ -132,34 +160,40 @@ def calendar_form(cadence: dict, language: str, priorities: dict) -> str:
     a = {key: attribute(text) for key, text in texts.items()}  # inside an attribute
     t = {key: inert(text) for key, text in texts.items()}  # between tags
     tiers = priority_data.form_data(priorities, language)
-    return "\n".join((
-        f'<form class="calendar-form" data-cadence-plan data-file-name="{a["calendarFileName"]}" '
-        f'data-named="{a["calendarNamed"]}" data-closed="{a["calendarClosed"]}" '
-        f'data-fitted-on="{a["calendarFittedOn"]}" data-from-close="{a["calendarFromClose"]}" '
-        f'data-error-date="{a["calendarErrorDate"]}" data-error-range="{a["calendarErrorRange"]}" '
-        f'data-error-fitted="{a["calendarErrorFitted"]}" data-step-quoted="{a["calendarStepQuoted"]}" '
-        f'data-done="{a["calendarDone"]}" novalidate>',
-        calendar_data(cadence, language),
-        f'<div hidden data-cadence-tiers="{attribute(json.dumps(tiers, ensure_ascii=False))}"></div>',
-        f'<p><label for="cadence-close">{t["calendarClose"]}</label>'
-        '<input type="date" id="cadence-close" name="close" required></p>',
-        f'<p><label for="cadence-fitted">{t["calendarFitted"]}</label>'
-        '<input type="date" id="cadence-fitted" name="fitted" aria-describedby="cadence-fitted-hint">'
-        f'<span class="calendar-form__hint" id="cadence-fitted-hint">{t["calendarFittedHint"]}</span></p>',
-        f'<fieldset><legend>{t["calendarCustomer"]}</legend>',
-        f'<label><input type="radio" name="variant" value="b2b" checked> {t["calendarB2b"]}</label>',
-        f'<label><input type="radio" name="variant" value="b2c"> {t["calendarB2c"]}</label>',
-        "</fieldset>",
-        f'<fieldset aria-describedby="cadence-tier-hint"><legend>{t["calendarTier"]}</legend>',
-        *(f'<label><input type="radio" name="tier" value="{attribute(tier["id"])}"{" checked" if number == 0 else ""}> '
-          f'{inert(tier["label"])}</label>' for number, tier in enumerate(tiers)),
-        f'<span class="calendar-form__hint" id="cadence-tier-hint">{t["calendarTierHint"]}</span>',
-        "</fieldset>",
-        f'<p><label for="cadence-customer">{t["calendarName"]}</label>'
-        '<input type="text" id="cadence-customer" name="customer" autocomplete="off" maxlength="80"></p>',
-        f'<p><button type="submit" class="md-button md-button--primary">{t["calendarDownload"]}</button></p>',
-        '<p class="calendar-form__status" role="status" data-cadence-status></p>',
-        "</form>"))
+    return "\n".join(
+        (
+            f'<form class="calendar-form" data-cadence-plan data-file-name="{a["calendarFileName"]}" '
+            f'data-named="{a["calendarNamed"]}" data-closed="{a["calendarClosed"]}" '
+            f'data-fitted-on="{a["calendarFittedOn"]}" data-from-close="{a["calendarFromClose"]}" '
+            f'data-error-date="{a["calendarErrorDate"]}" data-error-range="{a["calendarErrorRange"]}" '
+            f'data-error-fitted="{a["calendarErrorFitted"]}" data-step-quoted="{a["calendarStepQuoted"]}" '
+            f'data-done="{a["calendarDone"]}" novalidate>',
+            calendar_data(cadence, language),
+            f'<div hidden data-cadence-tiers="{attribute(json.dumps(tiers, ensure_ascii=False))}"></div>',
+            f'<p><label for="cadence-close">{t["calendarClose"]}</label>'
+            '<input type="date" id="cadence-close" name="close" required></p>',
+            f'<p><label for="cadence-fitted">{t["calendarFitted"]}</label>'
+            '<input type="date" id="cadence-fitted" name="fitted" aria-describedby="cadence-fitted-hint">'
+            f'<span class="calendar-form__hint" id="cadence-fitted-hint">{t["calendarFittedHint"]}</span></p>',
+            f"<fieldset><legend>{t['calendarCustomer']}</legend>",
+            f'<label><input type="radio" name="variant" value="b2b" checked> {t["calendarB2b"]}</label>',
+            f'<label><input type="radio" name="variant" value="b2c"> {t["calendarB2c"]}</label>',
+            "</fieldset>",
+            f'<fieldset aria-describedby="cadence-tier-hint"><legend>{t["calendarTier"]}</legend>',
+            *(
+                f'<label><input type="radio" name="tier" value="{attribute(tier["id"])}"{" checked" if number == 0 else ""}> '
+                f"{inert(tier['label'])}</label>"
+                for number, tier in enumerate(tiers)
+            ),
+            f'<span class="calendar-form__hint" id="cadence-tier-hint">{t["calendarTierHint"]}</span>',
+            "</fieldset>",
+            f'<p><label for="cadence-customer">{t["calendarName"]}</label>'
+            '<input type="text" id="cadence-customer" name="customer" autocomplete="off" maxlength="80"></p>',
+            f'<p><button type="submit" class="md-button md-button--primary">{t["calendarDownload"]}</button></p>',
+            '<p class="calendar-form__status" role="status" data-cadence-status></p>',
+            "</form>",
+        )
+    )
 
 
 def render(cadence: dict, marker: str, language: str, where: str, priorities: dict | None = None) -> str:
@@ -181,8 +215,10 @@ def render(cadence: dict, marker: str, language: str, where: str, priorities: di
         if step["id"] == step_id:
             return when(step["after"], language, start=counted_from(step))
     steps = [f"{v}.{s['id']}" for v, ss in variants.items() for s in ss]
-    raise SiteError(f"{where}: unknown cadence marker '{marker}' "
-                    f"(expected b2b, b2c, reaction, form, calendar, priorities or one of {', '.join(steps)})")
+    raise SiteError(
+        f"{where}: unknown cadence marker '{marker}' "
+        f"(expected b2b, b2c, reaction, form, calendar, priorities or one of {', '.join(steps)})"
+    )
 
 
 def render_page(cadence: dict, markdown: str, language: str, where: str, priorities: dict | None = None) -> str:
