@@ -23,7 +23,6 @@ from conftest import answer, ready, serve
 from personas import answers_for
 from stack_build import build_with_stack
 
-AVERAGE = {"de": "{label}: {value} %", "en": "{label}: {value}%"}  # as each edition writes a share
 SEPARATOR = {"de": ",", "en": "."}
 
 
@@ -69,7 +68,7 @@ def test_materialx_site_takes_a_persona_to_the_team_overview_without_axe_finding
         for phase in published[summary.version].phases:
             value = decimal(summary.averages[phase.id], SEPARATOR[language])
             expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-                AVERAGE[language].format(label=phase.label[language], value=value)
+                fill(widgets["teamAverageValue"], label=phase.label[language], value=value)
             )
         settle(page)
         assert violations(page) == [], "the team overview"
