@@ -202,6 +202,11 @@ def decimal(tenths: int, separator: str = ",") -> str:
     return f"{sign}{abs(tenths) // 10}{separator}{abs(tenths) % 10}"
 
 
+def signed(tenths: int, separator: str = ",") -> str:
+    """A change in tenths with its sign: 25 -> '+2,5', -10 -> '-1,0', 0 -> '0,0'."""
+    return ("+" if tenths > 0 else "") + decimal(tenths, separator)
+
+
 def verdict_label(words: dict, verdict: str) -> str:
     return words[VERDICT_WORDS[verdict]]
 
