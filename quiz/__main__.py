@@ -21,7 +21,7 @@ from .links import unknown_links
 from .model import PHASE_IDS, DefinitionError
 from .problems import problem_text
 from .scoring import score
-from .site_files import generate
+from .site_files import KIT_PATH, generate
 from .team import MAX_CHARACTERS, MAX_LINES, TooLarge, compare, decimal, shown_name, signed, summarise, verdict_label
 from .text import code_in
 from .wording import catalogue, fill, words
@@ -63,6 +63,9 @@ def _check(questionnaires, args) -> int:
         if problems:
             print(problems[0], file=sys.stderr)
             return 1
+    if KIT_PATH not in pages:  # the team overview links the kit for sales leads
+        print(f"{args.docs / KIT_PATH}: the team overview links to this page, but it is missing", file=sys.stderr)
+        return 1
     for questionnaire in questionnaires.values():
         print(fill(words("cli", args.language)["checkOk"], file=questionnaire.path, version=questionnaire.version,
                    statements=len(questionnaire.statements), facets=len(questionnaire.facets),
@@ -125,7 +128,8 @@ def _team(questionnaires, args) -> int:
             print(f"  {fill(widgets['teamReserve'], count=summary.reserve, total=total)}")
         print(f"  {widgets['teamNeedsHeading']}:")
         for facet_id, count in summary.needs:
-            print(f"    {questionnaire.facet(facet_id).title[language]}: {fill(widgets['teamNeed'], count=count, total=total)}")
+            need = fill(widgets["teamNeed"], count=count, total=total)
+            print(f"    {questionnaire.facet(facet_id).title[language]}: {need}")
     print(f"{widgets['teamTableHeading']}:")
     for index, member in enumerate(overview.members, start=1):
         _print_member(widgets, member, index, args.names)
@@ -149,7 +153,8 @@ def _read_round(questionnaires, path: Path, cli: dict, widgets: dict, earlier: b
         return None
     for skip in overview.skipped:
         reason = problem_text(widgets, "line", skip.reason, skip.detail, max(questionnaires))
-        print((f"{shown(path)}: " if earlier else "") + fill(widgets["teamSkipped"], line=skip.line, reason=reason), file=sys.stderr)
+        where = f"{shown(path)}: " if earlier else ""
+        print(where + fill(widgets["teamSkipped"], line=skip.line, reason=reason), file=sys.stderr)
     return overview
 
 
@@ -176,10 +181,11 @@ def _print_rounds(questionnaires, before, now, args, widgets: dict) -> None:
         labels = [(phase.id, phase.label[language]) for phase in questionnaires[change.version].phases]
         for key, label in [*labels, ("drop_off", widgets["teamDropOff"])]:
             if change.averages[key] is not None:
-                print(f"  {label:<26} {decimal(old.averages[key], separator):>6} -> {decimal(new.averages[key], separator):>6}"
-                      f"  ({signed(change.averages[key], separator)})")
+                then, now_ = decimal(old.averages[key], separator), decimal(new.averages[key], separator)
+                print(f"  {label:<26} {then:>6} -> {now_:>6}  ({signed(change.averages[key], separator)})")
         for verdict, difference in change.verdicts.items():
-            print(f"  {verdict_label(widgets, verdict)}: {old.verdicts[verdict]} -> {new.verdicts[verdict]}  ({difference:+d})")
+            label = verdict_label(widgets, verdict)
+            print(f"  {label}: {old.verdicts[verdict]} -> {new.verdicts[verdict]}  ({difference:+d})")
         if new.reserve is not None:
             print(f"  {widgets['teamReserveRow']}: {old.reserve} -> {new.reserve}  ({new.reserve - old.reserve:+d})")
     for version in rounds.only_before:

@@ -173,9 +173,9 @@ def compare(before: Team, now: Team) -> Rounds:
         if earlier_member is None or earlier_member.result.version != member.result.version:
             continue
         old, new = earlier_member.result, member.result
-        people.append(PersonChange(index, member.name, new.version, {phase: new.phases[phase] - old.phases[phase] for phase in PHASE_IDS},
-                                   None if old.drop_off is None or new.drop_off is None else new.drop_off - old.drop_off,
-                                   old.verdict, new.verdict))
+        phases = {phase: new.phases[phase] - old.phases[phase] for phase in PHASE_IDS}
+        drop = None if old.drop_off is None or new.drop_off is None else new.drop_off - old.drop_off
+        people.append(PersonChange(index, member.name, new.version, phases, drop, old.verdict, new.verdict))
     return Rounds(changes, tuple(people), tuple(before_numbers),
                   tuple(version for version in earlier if version not in later),
                   tuple(version for version in later if version not in earlier))
@@ -191,8 +191,10 @@ def _unique_names(members) -> dict:
 
 
 def _change(before: Summary, now: Summary) -> Change:
-    averages = {key: None if now.averages[key] is None or before.averages[key] is None else now.averages[key] - before.averages[key]
-                for key in now.averages}
+    def difference(key: str) -> int | None:
+        return None if now.averages[key] is None or before.averages[key] is None else now.averages[key] - before.averages[key]
+
+    averages = {key: difference(key) for key in now.averages}
     return Change(now.version, averages, {verdict: now.verdicts[verdict] - before.verdicts[verdict] for verdict in now.verdicts})
 
 
@@ -216,7 +218,8 @@ def shown_name(words: dict, member: Member, number: int, names: bool) -> str:
     return member.name if names and member.name else fill(words["teamPerson"], number=number)
 
 
-def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict, names: bool = False) -> str:
+def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict,
+           names: bool = False) -> str:
     """The team table for German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF. Names
     only when the lead chose to show them."""
     labels = questionnaires[max(questionnaires)].phases

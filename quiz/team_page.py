@@ -24,7 +24,8 @@ def render_team_page(questionnaire: Questionnaire, language: str, *, model_url: 
         '<textarea id="team-input" rows="8" spellcheck="false" autocomplete="off" data-team-input></textarea>',
         f'<label for="team-before">{escape(words["teamBeforeLabel"])}</label>',
         '<textarea id="team-before" rows="4" spellcheck="false" autocomplete="off" data-team-before></textarea>',
-        f'<p><label><input type="checkbox" data-team-names aria-describedby="team-names-hint"> {escape(words["teamNames"])}</label>'
+        '<p><label><input type="checkbox" data-team-names aria-describedby="team-names-hint"> '
+        f'{escape(words["teamNames"])}</label>'
         f'<br><span id="team-names-hint">{escape(words["teamNamesHint"])}</span></p>',
         f'<p><label><input type="checkbox" data-team-keep> {escape(words["teamKeep"])}</label></p>',
         '<p class="selfcheck__actions">'
@@ -33,7 +34,8 @@ def render_team_page(questionnaire: Questionnaire, language: str, *, model_url: 
         "</form>",
         '<p class="selfcheck__notice" data-selfcheck-notice role="status" hidden></p>',
         '<section class="teamview__result" data-team-result aria-live="polite" hidden></section>',
-        f'<p data-team-kit>{escape(words["teamKitText"])} <a href="{escape(kit_url)}">{escape(words["teamKitLink"])}</a></p>',
+        f'<p data-team-kit>{escape(words["teamKitText"])} '
+        f'<a href="{escape(kit_url)}">{escape(words["teamKitLink"])}</a></p>',
         "</div>",
         f'<script type="module" src="{escape(script_url)}"></script>',
         "",

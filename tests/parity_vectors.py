@@ -140,7 +140,8 @@ def pastes(questionnaires, sets: dict, rng: random.Random) -> list[str]:
 def round_pairs(questionnaires, sets: dict, rng: random.Random) -> list[list[str]]:
     """An earlier and a current round of one team: the same version, different versions, rounds that
     mix versions, reserve answers, names that repeat within a round, people who left or joined."""
-    roster = ["Anna Berger", "Ben Kaya", "Jürgen Öztürk-Maier", "李娜", "=HYPERLINK(\"http://x\",\"Details\")", "", "", "123"]
+    roster = ["Anna Berger", "Ben Kaya", "Jürgen Öztürk-Maier", "李娜", "=HYPERLINK(\"http://x\",\"Details\")",
+              "", "", "123"]
     versions = sorted(questionnaires)
     pairs = []
     for index in range(60):
@@ -219,9 +220,10 @@ def team_json(team, language: str) -> dict:
 
 def rounds_json(rounds) -> dict:
     return {"changes": [{"version": c.version, "averages": c.averages, "verdicts": c.verdicts} for c in rounds.changes],
-            "people": [{"number": p.number, "name": p.name, "version": p.version, "phases": p.phases, "dropOff": p.drop_off,
-                        "before": p.before, "now": p.now} for p in rounds.people],
-            "beforeNumbers": list(rounds.before_numbers), "onlyBefore": list(rounds.only_before), "onlyNow": list(rounds.only_now)}
+            "people": [{"number": p.number, "name": p.name, "version": p.version, "phases": p.phases,
+                        "dropOff": p.drop_off, "before": p.before, "now": p.now} for p in rounds.people],
+            "beforeNumbers": list(rounds.before_numbers), "onlyBefore": list(rounds.only_before),
+            "onlyNow": list(rounds.only_now)}
 
 
 def vectors(questionnaires: dict) -> dict:
@@ -243,15 +245,16 @@ def vectors(questionnaires: dict) -> dict:
                                   for language in LANGUAGES}} for version, data in by_version.items()],
         "badCodes": [{"code": code, "expected": code_result(code, questionnaires)} for code in codes],
         "pastes": texts,
-        "rounds": [{"before": before, "now": now, "expected": rounds_json(result)} for (before, now), result in zip(two_rounds, rounds)],
+        "rounds": [{"before": before, "now": now, "expected": rounds_json(result)}
+                   for (before, now), result in zip(two_rounds, rounds, strict=True)],
         "links": [{"text": text, "code": code_in(text)} for text in links(questionnaires)],
         "languages": {language: {
             "model": build_model(questionnaires, language, link=lambda path: path),
             "teams": [team_json(team, language) for team in teams],
             "csv": [None if isinstance(team, TooLarge) else to_csv(questionnaires, team, language, words("widgets", language))
                     for team in teams],
-            "csvNames": [None if isinstance(team, TooLarge) else to_csv(questionnaires, team, language, words("widgets", language),
-                                                                         names=True) for team in teams],
+            "csvNames": [None if isinstance(team, TooLarge)
+                         else to_csv(questionnaires, team, language, words("widgets", language), names=True) for team in teams],
         } for language in LANGUAGES},
     }
 

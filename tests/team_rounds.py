@@ -22,7 +22,8 @@ def same_version(published: dict) -> tuple[str, str]:
     latest = published[max(published)]
     before = [f"Anna Berger: {code(latest, 'classic_curve')}", f"Ben Kaya; {code(latest, 'fader')}",
               f"Clara Wolf: {code(latest, 'steady_average')}", f"Sam: {code(latest, 'slow_starter')}", "kein Code"]
-    now = [f"Anna Berger: {code(latest, 'top_seller', reserve=True)}", f"Ben Kaya: {code(latest, 'fader', reserve=True)}",
+    now = [f"Anna Berger: {code(latest, 'top_seller', reserve=True)}",
+           f"Ben Kaya: {code(latest, 'fader', reserve=True)}",
            f"Dana Yilmaz: {code(latest, 'slow_starter')}", f"Sam: {code(latest, 'agree_all')}",
            f"Sam: {code(latest, 'classic_curve')}"]
     return "\n".join(before), "\n".join(now)

@@ -128,6 +128,16 @@ function table(model, team, names, numbers, label) {
     el("table", { class: "teamview__table" }, el("thead", {}, el("tr", {}, ...headers)), body))
 }
 
+// The earlier round's people, folded: the table is built only when the lead opens it, so that two
+// long rounds are compared within a second.
+function earlierTable(model, before, names, numbers) {
+  const words = model.wording, details = el("details", { "data-team-before-table": "" }, el("summary", {}, words.teamTableBefore))
+  details.addEventListener("toggle", () => {
+    if (details.open && details.childElementCount === 1) details.append(table(model, before, names, numbers, words.teamTableBefore))
+  })
+  return details
+}
+
 const skippedList = (model, heading, skipped, round) => skipped.length ? [
   el("h2", {}, heading),
   el("ul", { "data-team-skipped": round }, ...skipped.map(skip => el("li", {}, fill(model.wording.teamSkipped, {
@@ -162,8 +172,7 @@ function render(root, model, modelUrl, team, before, names) {
       ...alone(rounds.onlyNow, later, words.teamOnlyNow, "now-"), ...alone(rounds.onlyBefore, earlier, words.teamOnlyBefore, "before-"),
       peopleSection(model, team, rounds, names),
       ...people,
-      ...(before.members.length ? [el("h2", {}, words.teamTableBefore),
-        table(model, before, names, rounds.beforeNumbers, words.teamTableBefore)] : []),
+      ...(before.members.length ? [earlierTable(model, before, names, rounds.beforeNumbers)] : []),
       ...skippedList(model, words.teamSkippedHeading, team.skipped, "now"),
       ...skippedList(model, words.teamSkippedBefore, before.skipped, "before"))
   }

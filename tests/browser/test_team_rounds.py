@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from team_rounds import different_versions, mixed_versions, same_version
 
 from quiz.model import PHASE_IDS
 from quiz.team import compare, decimal, signed, summarise, to_csv, verdict_label
@@ -13,7 +14,6 @@ from quiz.wording import fill, words
 
 from axe import prefer_scheme, violations
 from conftest import ready
-from team_rounds import different_versions, mixed_versions, same_version
 
 DE = words("widgets", "de")
 EN = words("widgets", "en")
@@ -52,8 +52,10 @@ def test_names_are_hidden_until_the_lead_shows_them_and_the_csv_follows(page, ba
     expect(names).to_have_text([member.name for member in team.members])
     with page.expect_download() as download:
         result.get_by_role("button", name=DE["teamCsv"]).click()
-    assert open(download.value.path(), encoding="utf-8", newline="").read() == to_csv(published, team, "de", DE, names=True)
-    expect(page.locator("[data-teamview] h2, [data-teamview] h3")).not_to_contain_text(["Wer nach dem Abschluss nachlässt"])
+    downloaded = open(download.value.path(), encoding="utf-8", newline="").read()
+    assert downloaded == to_csv(published, team, "de", DE, names=True)
+    headings = page.locator("[data-teamview] h2, [data-teamview] h3")
+    expect(headings).not_to_contain_text(["Wer nach dem Abschluss nachlässt"])
     page.requests.assert_clean()
 
 
@@ -66,25 +68,31 @@ def test_two_rounds_on_one_version_show_both_curves_and_each_change(page, base_u
     ready(page, "[data-teamview]")
     paste(page, before_text, now_text)
     section = page.locator(f"[data-team-change='{new.version}']")
-    expect(section.locator("h2")).to_have_text(fill(DE["teamRoundsVersionHeading"], version=new.version, before=old.count, now=new.count))
+    expect(section.locator("h2")).to_have_text(
+        fill(DE["teamRoundsVersionHeading"], version=new.version, before=old.count, now=new.count))
     expect(section.locator(".teamview__rounds svg title")).to_have_text(
-        [fill(DE["teamChartTitleRound"], round=DE["teamRoundBefore"]), fill(DE["teamChartTitleRound"], round=DE["teamRoundNow"])])
+        [fill(DE["teamChartTitleRound"], round=DE["teamRoundBefore"]),
+         fill(DE["teamChartTitleRound"], round=DE["teamRoundNow"])])
     rows = section.locator("[data-team-change-averages] tbody tr")
     expect(rows).to_have_count(len(PHASE_IDS) + 1)
     for index, key in enumerate([*PHASE_IDS, "drop_off"]):
         expect(rows.nth(index).locator("td")).to_have_text(
             [decimal(old.averages[key]), decimal(new.averages[key]), signed(new.averages[key] - old.averages[key])])
     verdicts = section.locator("[data-team-change-verdicts] tbody tr")
-    expect(verdicts.last.locator("th, td")).to_have_text([DE["teamReserveRow"], "0", "2", "+2"])  # reserve answers counted per round
+    # the reserve answers, counted per round
+    expect(verdicts.last.locator("th, td")).to_have_text([DE["teamReserveRow"], "0", "2", "+2"])
     people = page.locator("[data-team-people] tbody tr")
     expect(people).to_have_count(len(rounds.people))
     expect(people.locator("th")).to_have_text([fill(DE["teamPerson"], number=p.number) for p in rounds.people])
     anna = rounds.people[0]
-    expect(people.first.locator("td")).to_have_text([*(whole(anna.phases[phase]) for phase in PHASE_IDS), whole(anna.drop_off),
+    expect(people.first.locator("td")).to_have_text([*(whole(anna.phases[phase]) for phase in PHASE_IDS),
+                                                     whole(anna.drop_off),
                                                      verdict_label(DE, anna.before), verdict_label(DE, anna.now)])
+    page.locator("[data-team-before-table] summary").click()  # folded until opened
     earlier = page.get_by_role("region", name=DE["teamTableBefore"]).locator("tbody td:first-child")
     expect(earlier).to_have_text([fill(DE["teamPerson"], number=n) for n in rounds.before_numbers])
-    expect(page.locator("[data-team-skipped='before'] li")).to_have_text([fill(DE["teamSkipped"], line=5, reason=DE["skipForeign"])])
+    expect(page.locator("[data-team-skipped='before'] li")).to_have_text(
+        [fill(DE["teamSkipped"], line=5, reason=DE["skipForeign"])])
     page.get_by_label(DE["teamNames"]).check()
     expect(people.locator("th")).to_have_text(["Anna Berger", "Ben Kaya"])
     page.requests.assert_clean()
@@ -97,8 +105,10 @@ def test_rounds_on_different_versions_stand_side_by_side_and_say_why(page, base_
     paste(page, before_text, now_text, EN)
     result = page.locator("[data-team-result]")
     expect(result.locator("[data-team-change]")).to_have_count(0)
-    expect(result.locator("[data-team-round='now'] h2")).to_have_text(fill(EN["teamOnlyNow"], version=max(published), count=3))
-    expect(result.locator("[data-team-round='before'] h2")).to_have_text(fill(EN["teamOnlyBefore"], version=min(published), count=3))
+    expect(result.locator("[data-team-round='now'] h2")).to_have_text(
+        fill(EN["teamOnlyNow"], version=max(published), count=3))
+    expect(result.locator("[data-team-round='before'] h2")).to_have_text(
+        fill(EN["teamOnlyBefore"], version=min(published), count=3))
     expect(result.locator("[data-team-round] > p")).to_have_text([EN["teamNoChangeWhy"]] * 2)
     expect(result.locator("[data-team-people]")).to_contain_text(EN["teamPeopleNone"])
     page.requests.assert_clean()
@@ -162,14 +172,15 @@ def test_the_team_page_links_the_kit_for_sales_leads(page, base_url):
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_every_new_state_has_no_axe_violation_by_keyboard_on_a_phone(browser, base_url, published, scheme):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="de-DE",
-                                  service_workers="block")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+                                  locale="de-DE", service_workers="block")
     page = context.new_page()
     try:
         prefer_scheme(page, scheme)
         problems = []
-        for name, (before_text, now_text) in (("same", same_version(published)), ("different", different_versions(published)),
-                                             ("mixed", mixed_versions(published))):
+        states = (("same", same_version(published)), ("different", different_versions(published)),
+                  ("mixed", mixed_versions(published)))
+        for name, (before_text, now_text) in states:
             page.goto(base_url + "team/")
             ready(page, "[data-teamview]")
             expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
@@ -184,8 +195,11 @@ def test_every_new_state_has_no_axe_violation_by_keyboard_on_a_phone(browser, ba
             assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
             settle(page)
             problems += [f"{name}, names shown: {problem}" for problem in violations(page)]
+            page.locator("[data-team-before-table] summary").press("Enter")  # the earlier round's people, by keyboard
+            expect(page.get_by_role("region", name=DE["teamTableBefore"])).to_be_visible()
             page.get_by_label(DE["teamNames"]).click()  # by pointer: hidden again
-            expect(page.locator("[data-team-result] tbody td:first-child").first).to_have_text(fill(DE["teamPerson"], number=1))
+            first = page.locator("[data-team-result] tbody td:first-child").first
+            expect(first).to_have_text(fill(DE["teamPerson"], number=1))
             settle(page)
             problems += [f"{name}, names hidden: {problem}" for problem in violations(page)]
         assert not problems, "\n".join(problems)

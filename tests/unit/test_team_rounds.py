@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from csv import reader
 from io import StringIO
+from shutil import copytree
+
+from team_rounds import different_versions, mixed_versions, same_version
 
 from quiz.model import PHASE_IDS
 from quiz.team import compare, decimal, signed, summarise, to_csv
 from quiz.wording import fill, words
 
-from conftest import quiz_cli
-from team_rounds import different_versions, mixed_versions, same_version
+from conftest import ROOT, quiz_cli
 
 DE = words("widgets", "de")
 
@@ -32,7 +34,8 @@ def test_two_rounds_on_one_version_change_by_group_and_by_name(published):
     assert rounds.people[0].phases == {phase: anna_now.phases[phase] - anna_before.phases[phase] for phase in PHASE_IDS}
     assert rounds.people[0].drop_off == anna_now.drop_off - anna_before.drop_off
     assert (rounds.people[0].before, rounds.people[0].now) == (anna_before.verdict, anna_now.verdict)
-    assert rounds.before_numbers == (1, 2, 6, 7)  # the same number for the same name; the others after the current round
+    # the same number for the same name; the others after the current round's five
+    assert rounds.before_numbers == (1, 2, 6, 7)
 
 
 def test_rounds_on_different_versions_stand_side_by_side_without_a_change(published):
@@ -85,7 +88,8 @@ def test_cli_compares_two_rounds_and_hides_names(published, tmp_path):
     assert f"{DE['teamReserveRow']}: 0 -> 2  (+2)" in out
     assert "Anna" not in out and "Sam" not in out
     assert fill(DE["teamPerson"], number=7) in out  # Sam of the earlier round, after the current round's five
-    assert result.stderr == f"{tmp_path / 'then.txt'}: " + fill(DE["teamSkipped"], line=5, reason=DE["skipForeign"]) + "\n"
+    skipped = fill(DE["teamSkipped"], line=5, reason=DE["skipForeign"])
+    assert result.stderr == f"{tmp_path / 'then.txt'}: {skipped}\n"
     named = quiz_cli("team", tmp_path / "now.txt", "--before", tmp_path / "then.txt", "--names")
     people = named.stdout.split(DE["teamPeopleHeading"])[1]
     assert "Anna Berger" in people and "Ben Kaya" in people and "Sam" not in people and "Dana" not in people
@@ -109,3 +113,13 @@ def test_cli_refuses_an_earlier_round_it_cannot_read(tmp_path, published):
     result = quiz_cli("team", tmp_path / "now.txt", "--before", tmp_path / "missing.txt")
     assert result.returncode == 1 and result.stdout == ""
     assert str(tmp_path / "missing.txt") in result.stderr
+
+
+def test_check_refuses_docs_without_the_kit_the_team_overview_links(tmp_path):
+    docs = copytree(ROOT / "docs", tmp_path / "docs")
+    assert quiz_cli("check", "--docs", docs).returncode == 0
+    (docs / "werkzeuge" / "fuehrungskraefte.md").unlink()
+    result = quiz_cli("check", "--docs", docs)
+    assert result.returncode == 1
+    missing = docs / "werkzeuge" / "fuehrungskraefte.md"
+    assert result.stderr == f"{missing}: the team overview links to this page, but it is missing\n"
