@@ -130,11 +130,12 @@ function table(model, team, names, numbers, label) {
 
 // The earlier round's people, folded: the table is built only when the lead opens it, so that two
 // long rounds are compared within a second.
-function earlierTable(model, before, names, numbers) {
+function earlierTable(model, before, names, numbers, open) {
   const words = model.wording, details = el("details", { "data-team-before-table": "" }, el("summary", {}, words.teamTableBefore))
   details.addEventListener("toggle", () => {
     if (details.open && details.childElementCount === 1) details.append(table(model, before, names, numbers, words.teamTableBefore))
   })
+  details.open = open  // stays open when the names are shown or hidden
   return details
 }
 
@@ -163,6 +164,7 @@ function render(root, model, modelUrl, team, before, names) {
       ...people, ...skippedList(model, words.teamSkippedHeading, team.skipped, "now"))
   } else {
     const rounds = compare(before, team)
+    const wasOpen = Boolean(output.querySelector("[data-team-before-table][open]"))
     const earlier = new Map(before.summaries.map(summary => [summary.version, summary]))
     const later = new Map(team.summaries.map(summary => [summary.version, summary]))
     const alone = (versions, summaries, text, prefix) => versions.map(number => versionSection(model, modelUrl, summaries.get(number),
@@ -172,7 +174,7 @@ function render(root, model, modelUrl, team, before, names) {
       ...alone(rounds.onlyNow, later, words.teamOnlyNow, "now-"), ...alone(rounds.onlyBefore, earlier, words.teamOnlyBefore, "before-"),
       peopleSection(model, team, rounds, names),
       ...people,
-      ...(before.members.length ? [earlierTable(model, before, names, rounds.beforeNumbers)] : []),
+      ...(before.members.length ? [earlierTable(model, before, names, rounds.beforeNumbers, wasOpen)] : []),
       ...skippedList(model, words.teamSkippedHeading, team.skipped, "now"),
       ...skippedList(model, words.teamSkippedBefore, before.skipped, "before"))
   }

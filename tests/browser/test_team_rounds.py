@@ -197,7 +197,8 @@ def test_every_new_state_has_no_axe_violation_by_keyboard_on_a_phone(browser, ba
             problems += [f"{name}, names shown: {problem}" for problem in violations(page)]
             page.locator("[data-team-before-table] summary").press("Enter")  # the earlier round's people, by keyboard
             expect(page.get_by_role("region", name=DE["teamTableBefore"])).to_be_visible()
-            page.get_by_label(DE["teamNames"]).click()  # by pointer: hidden again
+            page.get_by_label(DE["teamNames"]).click()  # by pointer: hidden again, the earlier round stays open
+            expect(page.get_by_role("region", name=DE["teamTableBefore"])).to_be_visible()
             first = page.locator("[data-team-result] tbody td:first-child").first
             expect(first).to_have_text(fill(DE["teamPerson"], number=1))
             settle(page)
