@@ -1,6 +1,6 @@
 """Two rounds of one team as a lead pastes them: the same version with reserve answers, people who
 left or joined and a name that stands twice; rounds on different versions; rounds that mix versions
-(shared by tests/unit/test_team_rounds.py and tests/browser/test_team_rounds.py)."""
+(shared by tests/unit/test_team_compare.py and tests/browser/test_team_rounds.py)."""
 
 from __future__ import annotations
 
