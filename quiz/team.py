@@ -192,10 +192,11 @@ def _unique_names(members) -> dict:
 
 def _change(before: Summary, now: Summary) -> Change:
     def difference(key: str) -> int | None:
-        return None if now.averages[key] is None or before.averages[key] is None else now.averages[key] - before.averages[key]
+        old, new = before.averages[key], now.averages[key]
+        return None if old is None or new is None else new - old
 
-    averages = {key: difference(key) for key in now.averages}
-    return Change(now.version, averages, {verdict: now.verdicts[verdict] - before.verdicts[verdict] for verdict in now.verdicts})
+    verdicts = {verdict: now.verdicts[verdict] - before.verdicts[verdict] for verdict in now.verdicts}
+    return Change(now.version, {key: difference(key) for key in now.averages}, verdicts)
 
 
 def decimal(tenths: int, separator: str = ",") -> str:

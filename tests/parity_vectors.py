@@ -254,7 +254,8 @@ def vectors(questionnaires: dict) -> dict:
             "csv": [None if isinstance(team, TooLarge) else to_csv(questionnaires, team, language, words("widgets", language))
                     for team in teams],
             "csvNames": [None if isinstance(team, TooLarge)
-                         else to_csv(questionnaires, team, language, words("widgets", language), names=True) for team in teams],
+                         else to_csv(questionnaires, team, language, words("widgets", language), names=True)
+                         for team in teams],
         } for language in LANGUAGES},
     }
 
