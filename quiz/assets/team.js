@@ -209,7 +209,9 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
   }
   const store = () => {
     if (!keep.checked) { if (!unreadable) storage.remove(KEYS.team); return }
-    const failed = storage.write(KEYS.team, JSON.stringify({ text: input.value, before: earlierInput.value, names: namesBox.checked }))
+    // Only what was given: a single round without names is stored as before, { text }.
+    const kept = { text: input.value, ...(earlierInput.value ? { before: earlierInput.value } : {}), ...(namesBox.checked ? { names: true } : {}) }
+    const failed = storage.write(KEYS.team, JSON.stringify(kept))
     if (failed) tell(failed === "full" ? words.teamNotKeptFull : words.teamNotKeptBlocked)
     else unreadable = false
   }
