@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 import quiz
 from quiz.links import unknown_links
-from quiz.site_files import METHOD_PATH, PRIVACY_PATH, generate
+from quiz.site_files import KIT_PATH, METHOD_PATH, PRIVACY_PATH, generate
 from sitekit import ERRORS, selfcheck
 
 
@@ -29,7 +29,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         problems = unknown_links(questionnaire, pages)
         if problems:
             raise PluginError(problems[0])
-    for required in (PRIVACY_PATH, METHOD_PATH):
+    for required in (PRIVACY_PATH, METHOD_PATH, KIT_PATH):
         if required not in pages:
             raise PluginError(
                 f"{config.docs_dir}/{required}: the self-assessment links to this page, but it is missing"

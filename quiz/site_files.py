@@ -23,6 +23,7 @@ PAGE_PATH = "selbsttest.md"  # the German address readers share: /selbsttest/
 TEAM_PAGE_PATH = "team.md"
 PRIVACY_PATH = "datenschutz.md"  # the site's own pages; the generator must have them
 METHOD_PATH = "methode.md"  # how the self-assessment measures, linked from every result
+KIT_PATH = "werkzeuge/fuehrungskraefte.md"  # the kit for sales leads, linked from the team overview
 ASSET_FOLDER = "assets/selfcheck"
 MODEL_PATH = f"{ASSET_FOLDER}/model.json"
 # What the site serves: each page's script as one bundle (quiz/assets/dist, made by esbuild from the
@@ -56,7 +57,7 @@ def generate(questionnaires: dict[int, Questionnaire], language: str, *, url: Ca
                                method_url=for_page(METHOD_PATH)),
         TEAM_PAGE_PATH: render_team_page(current, language, model_url=for_team(MODEL_PATH),
                                          script_url=for_team(TEAM_SCRIPT_PATH), style_url=for_team(STYLE_PATH),
-                                         privacy_url=for_team(PRIVACY_PATH)),
+                                         privacy_url=for_team(PRIVACY_PATH), kit_url=for_team(KIT_PATH)),
         **{f"{ASSET_FOLDER}/{name}": asset(name) for name in ASSETS},
     }
 

@@ -1,7 +1,13 @@
 """Team overview: many result codes, one per line and optionally with a name, summed up.
 
-The browser's team page follows the same rules (``summarise`` and ``toCsv`` in assets/engine.js)
-for reading lines, averaging (tenths, rounded half up) and the CSV; tests/engine.test.mjs proves it.
+The browser's team page follows the same rules (``summarise``, ``compare`` and ``toCsv`` in
+assets/engine.js) for reading lines, averaging (tenths, rounded half up), comparing two rounds and the
+CSV; tests/engine.test.mjs proves it.
+
+Two rounds (an earlier paste and the current one) are compared only within one questionnaire version:
+versions measure differently. A person's change is shown only where the same name stands once in each
+round, on the same version. People carry a number ("Person 3") that is the same in both rounds, so a
+lead who hides the names can still follow a change without seeing whose it is.
 """
 
 from __future__ import annotations
@@ -67,6 +73,34 @@ class Team:
     summaries: tuple  # one Summary per version present, newest first
 
 
+@dataclass(frozen=True)
+class Change:
+    """One version that both rounds used: the current round minus the earlier one."""
+    version: int
+    averages: dict  # phase id and 'drop_off' -> tenths of a point; drop_off None unless both rounds have one
+    verdicts: dict  # verdict -> people now minus people before
+
+
+@dataclass(frozen=True)
+class PersonChange:
+    number: int  # the person's number in both rounds
+    name: str
+    version: int
+    phases: dict  # phase id -> points now minus points before
+    drop_off: int | None  # None unless both results have one
+    before: str  # the verdicts
+    now: str
+
+
+@dataclass(frozen=True)
+class Rounds:
+    changes: tuple  # one Change per version in both rounds, newest first
+    people: tuple  # one PersonChange per name in both rounds on the same version, in the current round's order
+    before_numbers: tuple  # each earlier member's number (the current round's members are 1, 2, ...)
+    only_before: tuple  # versions only the earlier round used, newest first
+    only_now: tuple
+
+
 def read_lines(questionnaires: dict[int, Questionnaire], text: str) -> tuple[list[Member], list[Skipped]]:
     """Members and skipped lines of a paste, or TooLarge. Each line: a name, then its code or share link."""
     characters, lines = len(text), len(NEWLINE.findall(text)) + 1
@@ -119,18 +153,76 @@ def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
     return Summary(questionnaire.version, len(members), averages, verdicts, needs, reserve)
 
 
+def compare(before: Team, now: Team) -> Rounds:
+    """The change from an earlier round to the current one, version by version and person by person."""
+    earlier = {summary.version: summary for summary in before.summaries}
+    later = {summary.version: summary for summary in now.summaries}
+    changes = tuple(_change(earlier[version], later[version]) for version in later if version in earlier)
+    once_before, once_now = _unique_names(before.members), _unique_names(now.members)
+    numbers = {member.name: index for index, member in enumerate(now.members, start=1) if member.name in once_now}
+    before_numbers, following = [], len(now.members)
+    for member in before.members:
+        if member.name in once_before and member.name in numbers:
+            before_numbers.append(numbers[member.name])
+        else:
+            following += 1
+            before_numbers.append(following)
+    people = []
+    for index, member in enumerate(now.members, start=1):
+        earlier_member = once_before.get(member.name) if member.name in once_now else None
+        if earlier_member is None or earlier_member.result.version != member.result.version:
+            continue
+        old, new = earlier_member.result, member.result
+        phases = {phase: new.phases[phase] - old.phases[phase] for phase in PHASE_IDS}
+        drop = None if old.drop_off is None or new.drop_off is None else new.drop_off - old.drop_off
+        people.append(PersonChange(index, member.name, new.version, phases, drop, old.verdict, new.verdict))
+    return Rounds(changes, tuple(people), tuple(before_numbers),
+                  tuple(version for version in earlier if version not in later),
+                  tuple(version for version in later if version not in earlier))
+
+
+def _unique_names(members) -> dict:
+    """Name -> member, for names that stand exactly once in a round (an empty name is no name)."""
+    found: dict = {}
+    for member in members:
+        if member.name:
+            found[member.name] = None if member.name in found else member
+    return {name: member for name, member in found.items() if member is not None}
+
+
+def _change(before: Summary, now: Summary) -> Change:
+    def difference(key: str) -> int | None:
+        old, new = before.averages[key], now.averages[key]
+        return None if old is None or new is None else new - old
+
+    verdicts = {verdict: now.verdicts[verdict] - before.verdicts[verdict] for verdict in now.verdicts}
+    return Change(now.version, {key: difference(key) for key in now.averages}, verdicts)
+
+
 def decimal(tenths: int, separator: str = ",") -> str:
     """725 -> '72,5': one decimal, with the German decimal comma unless told otherwise."""
     sign = "-" if tenths < 0 else ""
     return f"{sign}{abs(tenths) // 10}{separator}{abs(tenths) % 10}"
 
 
+def signed(tenths: int, separator: str = ",") -> str:
+    """A change in tenths with its sign: 25 -> '+2,5', -10 -> '-1,0', 0 -> '0,0'."""
+    return ("+" if tenths > 0 else "") + decimal(tenths, separator)
+
+
 def verdict_label(words: dict, verdict: str) -> str:
     return words[VERDICT_WORDS[verdict]]
 
 
-def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict) -> str:
-    """The team table for German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF."""
+def shown_name(words: dict, member: Member, number: int, names: bool) -> str:
+    """What the page, the CLI and the CSV call a person: "Person 3" unless names are shown and there is one."""
+    return member.name if names and member.name else fill(words["teamPerson"], number=number)
+
+
+def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict,
+           names: bool = False) -> str:
+    """The team table for German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF. Names
+    only when the lead chose to show them."""
     labels = questionnaires[max(questionnaires)].phases
     header = [words["teamName"], words["teamVersion"], *(phase.label[language] for phase in labels),
               words["teamDropOff"], words["teamRange"], words["teamVerdict"], words["teamProfile"], words["codeLabel"]]
@@ -138,7 +230,7 @@ def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, 
     for index, member in enumerate(team.members, start=1):
         result = member.result
         profile = questionnaires[result.version].profile(result.profile).title[language] if result.profile else ""
-        rows.append([member.name or fill(words["teamPerson"], number=index), str(result.version),
+        rows.append([shown_name(words, member, index, names), str(result.version),
                      *(str(result.phases[phase]) for phase in PHASE_IDS), _number(result.drop_off),
                      fill(words["rangeCell"], low=result.drop_range[0], high=result.drop_range[1]) if result.drop_range else "",
                      verdict_label(words, result.verdict), profile, member.code])

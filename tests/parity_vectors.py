@@ -18,7 +18,7 @@ from quiz.browser_model import build_model
 from quiz.codes import ALPHABET, CodeError, decode, encode
 from quiz.model import LANGUAGES, NOT_ASKED, SCALE_POINTS
 from quiz.scoring import score
-from quiz.team import MAX_CHARACTERS, MAX_LINES, TooLarge, summarise, to_csv
+from quiz.team import MAX_CHARACTERS, MAX_LINES, TooLarge, compare, summarise, to_csv
 from quiz.text import LINK_LIMIT, code_in
 from quiz.wording import words
 
@@ -137,6 +137,34 @@ def pastes(questionnaires, sets: dict, rng: random.Random) -> list[str]:
     return texts
 
 
+def round_pairs(questionnaires, sets: dict, rng: random.Random) -> list[list[str]]:
+    """An earlier and a current round of one team: the same version, different versions, rounds that
+    mix versions, reserve answers, names that repeat within a round, people who left or joined."""
+    roster = ["Anna Berger", "Ben Kaya", "Jürgen Öztürk-Maier", "李娜", "=HYPERLINK(\"http://x\",\"Details\")",
+              "", "", "123"]
+    versions = sorted(questionnaires)
+    pairs = []
+    for index in range(60):
+        kind = index % 4  # the same version, an older then a newer one, each line its own, the latest with reserves
+        if kind == 1:
+            old = rng.choice(versions[:-1])
+            new = rng.choice([version for version in versions if version > old])
+        else:
+            old = new = None if kind == 2 else versions[-1] if kind == 3 else rng.choice(versions)
+        rounds = []
+        for version in (old, new):
+            lines = []
+            for name in rng.sample(roster, rng.randint(0, len(roster))) + rng.sample(roster, rng.randint(0, 2)):
+                chosen = version or rng.choice(versions)
+                pool = sets[chosen][-200:] if kind == 3 and questionnaires[chosen].has_reserve else sets[chosen]
+                code = encode(questionnaires[chosen], rng.choice(pool))
+                lines.append(f"{name}: {code}" if name else code)
+            lines += rng.sample(["kein Code", "", "1-ZZZZ"], 1)
+            rounds.append("\n".join(lines))
+        pairs.append(rounds)
+    return pairs
+
+
 def crafted_pastes(questionnaires) -> list[str]:
     """Lines built to make a backtracking parser take quadratic time, and pastes at and beyond the limits."""
     code = encode(questionnaires[max(questionnaires)], [3] * len(questionnaires[max(questionnaires)].statements))
@@ -190,6 +218,14 @@ def team_json(team, language: str) -> dict:
     }
 
 
+def rounds_json(rounds) -> dict:
+    return {"changes": [{"version": c.version, "averages": c.averages, "verdicts": c.verdicts} for c in rounds.changes],
+            "people": [{"number": p.number, "name": p.name, "version": p.version, "phases": p.phases,
+                        "dropOff": p.drop_off, "before": p.before, "now": p.now} for p in rounds.people],
+            "beforeNumbers": list(rounds.before_numbers), "onlyBefore": list(rounds.only_before),
+            "onlyNow": list(rounds.only_now)}
+
+
 def vectors(questionnaires: dict) -> dict:
     rng = random.Random(SEED)
     by_version = {}
@@ -201,18 +237,25 @@ def vectors(questionnaires: dict) -> dict:
     texts += crafted_pastes(questionnaires)
     teams = [team_or_refusal(questionnaires, text) for text in texts]
     codes = bad_codes(questionnaires, rng)
+    two_rounds = round_pairs(questionnaires, {version: data["answers"] for version, data in by_version.items()}, rng)
+    rounds = [compare(summarise(questionnaires, before), summarise(questionnaires, now)) for before, now in two_rounds]
     return {
         "versions": [{"version": version, "answers": data["answers"], "codes": data["codes"],
                       "results": {language: [result_json(result, language) for result in data["results"]]
                                   for language in LANGUAGES}} for version, data in by_version.items()],
         "badCodes": [{"code": code, "expected": code_result(code, questionnaires)} for code in codes],
         "pastes": texts,
+        "rounds": [{"before": before, "now": now, "expected": rounds_json(result)}
+                   for (before, now), result in zip(two_rounds, rounds, strict=True)],
         "links": [{"text": text, "code": code_in(text)} for text in links(questionnaires)],
         "languages": {language: {
             "model": build_model(questionnaires, language, link=lambda path: path),
             "teams": [team_json(team, language) for team in teams],
             "csv": [None if isinstance(team, TooLarge) else to_csv(questionnaires, team, language, words("widgets", language))
                     for team in teams],
+            "csvNames": [None if isinstance(team, TooLarge)
+                         else to_csv(questionnaires, team, language, words("widgets", language), names=True)
+                         for team in teams],
         } for language in LANGUAGES},
     }
 

@@ -269,6 +269,54 @@ function summary(model, entry, members) {
   return { version: entry.version, count: members.length, averages, verdicts, needs, reserve }
 }
 
+// The change from an earlier round to the current one (quiz/team.py compare): only within one version,
+// per person only where the same name stands once in each round on the same version. The current
+// round's people are numbered 1, 2, …; an earlier person keeps the number of the same name.
+export function compare(before, now) {
+  const earlier = new Map(before.summaries.map(summary => [summary.version, summary]))
+  const later = new Map(now.summaries.map(summary => [summary.version, summary]))
+  const changes = now.summaries.filter(summary => earlier.has(summary.version)).map(summary => change(earlier.get(summary.version), summary))
+  const onceBefore = uniqueNames(before.members), onceNow = uniqueNames(now.members)
+  const numbers = new Map()
+  now.members.forEach((member, index) => { if (onceNow.has(member.name)) numbers.set(member.name, index + 1) })
+  let following = now.members.length
+  const beforeNumbers = before.members.map(member =>
+    onceBefore.has(member.name) && numbers.has(member.name) ? numbers.get(member.name) : ++following)
+  const people = []
+  now.members.forEach((member, index) => {
+    const earlierMember = onceNow.has(member.name) ? onceBefore.get(member.name) : undefined
+    if (!earlierMember || earlierMember.result.version !== member.result.version) return
+    const old = earlierMember.result, next = member.result
+    people.push({ number: index + 1, name: member.name, version: next.version,
+                  phases: Object.fromEntries(Object.keys(next.phases).map(id => [id, next.phases[id] - old.phases[id]])),
+                  dropOff: old.dropOff === null || next.dropOff === null ? null : next.dropOff - old.dropOff,
+                  before: old.verdict, now: next.verdict })
+  })
+  return { changes, people, beforeNumbers,
+           onlyBefore: before.summaries.map(s => s.version).filter(v => !later.has(v)),
+           onlyNow: now.summaries.map(s => s.version).filter(v => !earlier.has(v)) }
+}
+
+// Name -> member, for names that stand exactly once in a round (an empty name is no name).
+function uniqueNames(members) {
+  const found = new Map()
+  for (const member of members) if (member.name) found.set(member.name, found.has(member.name) ? null : member)
+  for (const [name, member] of found) if (member === null) found.delete(name)
+  return found
+}
+
+function change(before, now) {
+  const averages = {}
+  for (const key of Object.keys(now.averages))
+    averages[key] = now.averages[key] === null || before.averages[key] === null ? null : now.averages[key] - before.averages[key]
+  return { version: now.version, averages,
+           verdicts: Object.fromEntries(Object.keys(now.verdicts).map(name => [name, now.verdicts[name] - before.verdicts[name]])) }
+}
+
+// What the page and the CSV call a person: "Person 3" unless names are shown and there is one.
+export const shownName = (words, member, number, names) =>
+  names && member.name ? member.name : fill(words.teamPerson, { number })
+
 // 725 -> "72,5": one decimal, with the German decimal comma unless told otherwise.
 export const decimal = (tenths, separator = ",") =>
   `${tenths < 0 ? "-" : ""}${Math.floor(Math.abs(tenths) / 10)}${separator}${Math.abs(tenths) % 10}`
@@ -279,15 +327,15 @@ function cell(model, value) {
   return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
-// For German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF.
-export function toCsv(model, team) {
+// For German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF. Names only when shown.
+export function toCsv(model, team, names = false) {
   const words = model.wording, latest = current(model), ids = latest.phases.map(phase => phase.id)
   const rows = [[words.teamName, words.teamVersion, ...latest.phases.map(phase => phase.label), words.teamDropOff,
                  words.teamRange, words.teamVerdict, words.teamProfile, words.codeLabel]]
   team.members.forEach((member, index) => {
     const result = member.result
     const profile = result.profile ? version(model, result.version).profiles.find(p => p.id === result.profile).title : ""
-    rows.push([member.name || fill(words.teamPerson, { number: index + 1 }), String(result.version),
+    rows.push([shownName(words, member, index + 1, names), String(result.version),
                ...ids.map(id => String(result.phases[id])), result.dropOff === null ? "" : String(result.dropOff),
                result.dropOffRange ? fill(words.rangeCell, { low: result.dropOffRange[0], high: result.dropOffRange[1] }) : "",
                verdictLabel(words, result.verdict), profile, member.code])

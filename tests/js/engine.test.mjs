@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 const enginePath = process.env.ENGINE || join(root, "quiz", "assets", "engine.js")
-const { clarity, codeIn, decode, dropEstimate, encode, score, summarise, toCsv, verdictOf, version } = await import(pathToFileURL(enginePath).href)
+const { clarity, codeIn, compare, decode, dropEstimate, encode, score, summarise, toCsv, verdictOf, version } = await import(pathToFileURL(enginePath).href)
 
 function vectorFiles() {
   let folder = process.env.PARITY_DIR
@@ -69,9 +69,24 @@ for (const [language, expected] of Object.entries(data.languages)) {
       const team = summarise(expected.model, text)
       assert.deepEqual(team, expected.teams[i], `paste ${i}: ${JSON.stringify(text.slice(0, 200))}`)
       if (!team.tooLarge) assert.equal(toCsv(expected.model, team), expected.csv[i], `paste ${i}`)
+      if (!team.tooLarge) assert.equal(toCsv(expected.model, team, true), expected.csvNames[i], `paste ${i}, names shown`)
     })
   })
 }
+
+test(`${data.rounds.length} pairs of rounds (same, different and mixed versions, reserves) compare the same`, () => {
+  const model = data.languages.de.model
+  const kinds = { different: 0, mixed: 0, reserve: 0, people: 0 }
+  data.rounds.forEach(({ before, now, expected }, i) => {
+    const result = compare(summarise(model, before), summarise(model, now))
+    assert.deepEqual(result, expected, `pair ${i}`)
+    if (expected.changes.length === 0 && expected.onlyBefore.length && expected.onlyNow.length) kinds.different++
+    if (summarise(model, now).summaries.length > 1) kinds.mixed++
+    if (summarise(model, now).summaries.some(summary => summary.reserve > 0)) kinds.reserve++
+    kinds.people += expected.people.length
+  })
+  for (const [kind, count] of Object.entries(kinds)) assert.ok(count > 0, `the vectors include ${kind}`)
+})
 
 test("fewer answered pairs than the model asks for give no verdict, whatever they say", () => {
   const { rules } = data.languages.de.model

@@ -295,6 +295,6 @@ def test_the_team_overview_sums_each_version_and_counts_reserve_answers(publishe
     assert latest.verdicts == {"yes": 1, "no": 1, "unclear": 1, "too_few": 0}  # Ben's reserve settled his result
     ben = next(member for member in team.members if member.name == "Ben")
     assert ben.result == score(v3, settled) and ben.result.reserve == 5
-    rows = to_csv(published, team, "de", words("widgets", "de")).split("\r\n")
+    rows = to_csv(published, team, "de", words("widgets", "de"), names=True).split("\r\n")
     ben_row = next(row for row in rows if row.startswith("Ben;")).split(";")
     assert ben_row[-1] == codes["Ben"] and ben_row[-3] == words("widgets", "de")["verdictYes"]
