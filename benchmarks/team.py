@@ -51,12 +51,14 @@ def main() -> int:
                     page.goto(server.url + "team/")
                     page.wait_for_selector("[data-teamview][data-ready]", state="attached")
                     page.fill("[data-team-input]", text)
-                    timings.append(page.evaluate("""() => {
+                    timings.append(
+                        page.evaluate("""() => {
                         const start = performance.now()
                         document.querySelector("[data-team-form]").requestSubmit()
                         document.querySelector("[data-team-result] table").getBoundingClientRect()  // force layout
                         return performance.now() - start
-                    }"""))
+                    }""")
+                    )
                     assert page.locator("[data-team-result] tbody tr").count() == count
                 rows.append((f"browser, {count:,} codes", statistics.median(timings), max(timings)))
             now, before, timings = codes(1000), codes(1000, seed=8), []
@@ -65,12 +67,14 @@ def main() -> int:
                 page.wait_for_selector("[data-teamview][data-ready]", state="attached")
                 page.fill("[data-team-input]", now)
                 page.fill("[data-team-before]", before)
-                timings.append(page.evaluate("""() => {
+                timings.append(
+                    page.evaluate("""() => {
                     const start = performance.now()
                     document.querySelector("[data-team-form]").requestSubmit()
                     document.querySelector("[data-team-people] table").getBoundingClientRect()  // force layout
                     return performance.now() - start
-                }"""))
+                }""")
+                )
                 assert page.locator("[data-team-people] tbody tr").count() == 1000
             rows.append(("browser, two rounds, 1,000 codes each", statistics.median(timings), max(timings)))
             browser.close()
@@ -78,21 +82,38 @@ def main() -> int:
         listing, earlier = site / "codes.txt", site / "before.txt"
         listing.write_text(codes(1000), encoding="utf-8")
         earlier.write_text(codes(1000, seed=8), encoding="utf-8")
-        commands = (("`python -m quiz team`, 1,000 codes (whole process)", []),
-                    ("`python -m quiz team --before`, two rounds, 1,000 codes each", ["--before", str(earlier)]))
+        commands = (
+            ("`python -m quiz team`, 1,000 codes (whole process)", []),
+            ("`python -m quiz team --before`, two rounds, 1,000 codes each", ["--before", str(earlier)]),
+        )
         for label, extra in commands:
             timings = []
             for _ in range(RUNS):
                 start = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "quiz", "team", str(listing), *extra], cwd=ROOT, check=True,
-                               capture_output=True)
+                subprocess.run(
+                    [sys.executable, "-m", "quiz", "team", str(listing), *extra],
+                    cwd=ROOT,
+                    check=True,
+                    capture_output=True,
+                )
                 timings.append((time.perf_counter() - start) * 1000)
             rows.append((label, statistics.median(timings), max(timings)))
 
-    print(table([f"team overview (median / slowest of {RUNS})", "median", "slowest", "target"],
-                [[label, f"{median:.0f} ms", f"{slowest:.0f} ms",
-                  "≤ 1,000 ms" if label.startswith(("browser, 1,000", "browser, two")) else ""]
-                 for label, median, slowest in rows], "lrrr"))
+    print(
+        table(
+            [f"team overview (median / slowest of {RUNS})", "median", "slowest", "target"],
+            [
+                [
+                    label,
+                    f"{median:.0f} ms",
+                    f"{slowest:.0f} ms",
+                    "≤ 1,000 ms" if label.startswith(("browser, 1,000", "browser, two")) else "",
+                ]
+                for label, median, slowest in rows
+            ],
+            "lrrr",
+        )
+    )
     return 0
 
 

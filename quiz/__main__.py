@@ -31,8 +31,12 @@ DEFAULT_DOCS = Path("docs")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quiz", description="The after-sales self-assessment.")
-    parser.add_argument("--definition", type=Path, action="append", help="a questionnaire YAML (repeatable; "
-                        "default: every published version in quiz/questionnaires/)")
+    parser.add_argument(
+        "--definition",
+        type=Path,
+        action="append",
+        help="a questionnaire YAML (repeatable; default: every published version in quiz/questionnaires/)",
+    )
     parser.add_argument("--language", default=LANGUAGES[0], choices=LANGUAGES, help="language of everything printed")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the definition, the wording and the links")
@@ -42,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     team.add_argument("file", type=Path)
     team.add_argument("--before", type=Path, help="a file of an earlier round: print the change, version by version")
     team.add_argument("--names", action="store_true", help="print names (default: Person 1, Person 2, ...)")
-    commands.add_parser("build", help="write the pages, the model and the scripts into a folder").add_argument("outdir", type=Path)
+    commands.add_parser("build", help="write the pages, the model and the scripts into a folder").add_argument(
+        "outdir", type=Path
+    )
     # --language is accepted after the command too: python -m quiz score CODE --language en
     for command in commands.choices.values():
         command.add_argument("--language", default=argparse.SUPPRESS, choices=LANGUAGES, help=argparse.SUPPRESS)
@@ -67,9 +73,16 @@ def _check(questionnaires, args) -> int:
         print(f"{args.docs / KIT_PATH}: the team overview links to this page, but it is missing", file=sys.stderr)
         return 1
     for questionnaire in questionnaires.values():
-        print(fill(words("cli", args.language)["checkOk"], file=questionnaire.path, version=questionnaire.version,
-                   statements=len(questionnaire.statements), facets=len(questionnaire.facets),
-                   profiles=len(questionnaire.profiles)))
+        print(
+            fill(
+                words("cli", args.language)["checkOk"],
+                file=questionnaire.path,
+                version=questionnaire.version,
+                statements=len(questionnaire.statements),
+                facets=len(questionnaire.facets),
+                profiles=len(questionnaire.profiles),
+            )
+        )
     return 0
 
 
@@ -119,7 +132,9 @@ def _team(questionnaires, args) -> int:
         questionnaire, total = questionnaires[summary.version], summary.count
         print(fill(widgets["teamVersionHeading"], version=summary.version, count=total))
         for phase in questionnaire.phases:
-            print(f"  {phase.label[language]:<26} {fill(widgets['percent'], value=f'{decimal_(summary.averages[phase.id]):>6}')}")
+            print(
+                f"  {phase.label[language]:<26} {fill(widgets['percent'], value=f'{decimal_(summary.averages[phase.id]):>6}')}"
+            )
         if summary.averages["drop_off"] is not None:
             print(f"  {cli['dropOffLine']:<26} {decimal_(summary.averages['drop_off']):>6} {cli['points']}")
         for verdict, count in summary.verdicts.items():
@@ -203,8 +218,10 @@ def _print_rounds(questionnaires, before, now, args, widgets: dict) -> None:
         phases = " ".join(f"{person.phases[phase]:>+4d}" for phase in PHASE_IDS)
         drop = "" if person.drop_off is None else f"{person.drop_off:+d}"
         name = shown_name(widgets, by_number[person.number], person.number, args.names)
-        print(f"  {name:<24} v{person.version}  {phases}  {drop:>4}  "
-              f"{verdict_label(widgets, person.before)} -> {verdict_label(widgets, person.now)}")
+        print(
+            f"  {name:<24} v{person.version}  {phases}  {drop:>4}  "
+            f"{verdict_label(widgets, person.before)} -> {verdict_label(widgets, person.now)}"
+        )
 
 
 def _build(questionnaires, args) -> int:
@@ -236,8 +253,14 @@ def _reason(error: Exception) -> str:
 def _too_large(widgets: dict, error: TooLarge) -> str:
     def number(value: int) -> str:
         return f"{value:,}".replace(",", widgets["thousandsSeparator"])
-    return fill(widgets["teamTooLarge"], characters=number(error.characters), lines=number(error.lines),
-                maxCharacters=number(MAX_CHARACTERS), maxLines=number(MAX_LINES))
+
+    return fill(
+        widgets["teamTooLarge"],
+        characters=number(error.characters),
+        lines=number(error.lines),
+        maxCharacters=number(MAX_CHARACTERS),
+        maxLines=number(MAX_LINES),
+    )
 
 
 if __name__ == "__main__":

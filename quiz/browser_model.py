@@ -5,7 +5,7 @@ so that it hard-codes none."""
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from . import estimate
 from .codes import ALPHABET, code_format
@@ -45,7 +45,9 @@ def build_model(questionnaires: dict[int, Questionnaire], language: str, *, link
             "morePairsCap": estimate.MORE_PAIRS_CAP,
             "levelBands": [list(band) for band in estimate.LEVEL_BANDS],
         },
-        "versions": [version_model(questionnaire, language, link) for _, questionnaire in sorted(questionnaires.items())],
+        "versions": [
+            version_model(questionnaire, language, link) for _, questionnaire in sorted(questionnaires.items())
+        ],
         "wording": words("widgets", language),
         "codeProblems": problem_texts(words("widgets", language)),
     }
@@ -57,12 +59,21 @@ def estimate_model(questionnaire: Questionnaire) -> dict | None:
     if questionnaire.method != "pairs":
         return None
     rules = estimate.RULES[questionnaire.estimator]
-    return {"kind": rules.kind, "tTable": list(rules.table), "yesFrom": rules.yes_from, "noUpTo": rules.no_up_to,
-            "minPairs": rules.min_pairs, "sdFloor": rules.sd_floor, "priorSpread": rules.prior_spread,
-            "priorDf": rules.prior_df,
-            "pairs": [[closing, after, questionnaire.statements[closing].reserve]
-                      for closing, after in questionnaire.twins(reserve=None)],
-            "reserve": questionnaire.has_reserve}
+    return {
+        "kind": rules.kind,
+        "tTable": list(rules.table),
+        "yesFrom": rules.yes_from,
+        "noUpTo": rules.no_up_to,
+        "minPairs": rules.min_pairs,
+        "sdFloor": rules.sd_floor,
+        "priorSpread": rules.prior_spread,
+        "priorDf": rules.prior_df,
+        "pairs": [
+            [closing, after, questionnaire.statements[closing].reserve]
+            for closing, after in questionnaire.twins(reserve=None)
+        ],
+        "reserve": questionnaire.has_reserve,
+    }
 
 
 def version_model(questionnaire: Questionnaire, language: str, link: Callable[[str], str]) -> dict:
@@ -72,18 +83,36 @@ def version_model(questionnaire: Questionnaire, language: str, link: Callable[[s
         "estimate": estimate_model(questionnaire),
         "code": code_format(questionnaire),
         "phases": [{"id": phase.id, "label": phase.label[language]} for phase in questionnaire.phases],
-        "statements": [{"id": statement.id, "phase": statement.phase, "facet": statement.facet,
-                        "keyed": statement.keyed, "trigger": statement.trigger, "reserve": statement.reserve}
-                       for statement in questionnaire.statements],
-        "facets": [{"id": facet.id, "title": facet.title[language], "text": facet.text[language],
-                    "href": link(facet.link)} for facet in questionnaire.facets],
-        "verdict": [{"from": band.low, "to": band.high, "dropsOff": band.drops_off,
-                     "headline": band.headline[language]} for band in questionnaire.verdict],
+        "statements": [
+            {
+                "id": statement.id,
+                "phase": statement.phase,
+                "facet": statement.facet,
+                "keyed": statement.keyed,
+                "trigger": statement.trigger,
+                "reserve": statement.reserve,
+            }
+            for statement in questionnaire.statements
+        ],
+        "facets": [
+            {"id": facet.id, "title": facet.title[language], "text": facet.text[language], "href": link(facet.link)}
+            for facet in questionnaire.facets
+        ],
+        "verdict": [
+            {"from": band.low, "to": band.high, "dropsOff": band.drops_off, "headline": band.headline[language]}
+            for band in questionnaire.verdict
+        ],
         "headlines": {name: text[language] for name, text in (questionnaire.headlines or {}).items()},
         "levels": {name: text[language] for name, text in (questionnaire.levels or {}).items()},
-        "profiles": [{"id": profile.id, "title": profile.title[language], "text": profile.text[language],
-                      "when": {metric: list(bounds) for metric, bounds in profile.when.items()}}
-                     for profile in questionnaire.profiles],
+        "profiles": [
+            {
+                "id": profile.id,
+                "title": profile.title[language],
+                "text": profile.text[language],
+                "when": {metric: list(bounds) for metric, bounds in profile.when.items()},
+            }
+            for profile in questionnaire.profiles
+        ],
     }
 
 

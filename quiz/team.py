@@ -58,6 +58,7 @@ class Skipped:
 @dataclass(frozen=True)
 class Summary:
     """One questionnaire version's people: versions are never averaged together."""
+
     version: int
     count: int
     averages: dict  # phase id and 'drop_off' -> tenths of a point (725 = 72.5); drop_off None without any
@@ -76,6 +77,7 @@ class Team:
 @dataclass(frozen=True)
 class Change:
     """One version that both rounds used: the current round minus the earlier one."""
+
     version: int
     averages: dict  # phase id and 'drop_off' -> tenths of a point; drop_off None unless both rounds have one
     verdicts: dict  # verdict -> people now minus people before
@@ -129,9 +131,14 @@ def read_lines(questionnaires: dict[int, Questionnaire], text: str) -> tuple[lis
 def summarise(questionnaires: dict[int, Questionnaire], text: str) -> Team:
     members, skipped = read_lines(questionnaires, text)
     versions = sorted({member.result.version for member in members}, reverse=True)
-    return Team(tuple(members), tuple(skipped),
-                tuple(_summary(questionnaires[version], [m for m in members if m.result.version == version])
-                      for version in versions))
+    return Team(
+        tuple(members),
+        tuple(skipped),
+        tuple(
+            _summary(questionnaires[version], [m for m in members if m.result.version == version])
+            for version in versions
+        ),
+    )
 
 
 def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
@@ -145,10 +152,15 @@ def _summary(questionnaire: Questionnaire, members: list[Member]) -> Summary:
     verdicts = {verdict: sum(m.result.verdict == verdict for m in members) for verdict in VERDICTS}
     if questionnaire.method == "phase_means":
         verdicts = {"yes": verdicts["yes"], "no": verdicts["no"]}
-    counts = [(sum(facet.id in m.result.recommendations for m in members), index, facet.id)
-              for index, facet in enumerate(questionnaire.facets)]
-    needs = tuple((facet_id, needed) for needed, _, facet_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
-                  if needed)
+    counts = [
+        (sum(facet.id in m.result.recommendations for m in members), index, facet.id)
+        for index, facet in enumerate(questionnaire.facets)
+    ]
+    needs = tuple(
+        (facet_id, needed)
+        for needed, _, facet_id in sorted(counts, key=lambda c: (-c[0], c[1]))[:TEAM_NEEDS_COUNT]
+        if needed
+    )
     reserve = sum(bool(m.result.reserve) for m in members) if questionnaire.has_reserve else None
     return Summary(questionnaire.version, len(members), averages, verdicts, needs, reserve)
 
@@ -176,9 +188,13 @@ def compare(before: Team, now: Team) -> Rounds:
         phases = {phase: new.phases[phase] - old.phases[phase] for phase in PHASE_IDS}
         drop = None if old.drop_off is None or new.drop_off is None else new.drop_off - old.drop_off
         people.append(PersonChange(index, member.name, new.version, phases, drop, old.verdict, new.verdict))
-    return Rounds(changes, tuple(people), tuple(before_numbers),
-                  tuple(version for version in earlier if version not in later),
-                  tuple(version for version in later if version not in earlier))
+    return Rounds(
+        changes,
+        tuple(people),
+        tuple(before_numbers),
+        tuple(version for version in earlier if version not in later),
+        tuple(version for version in later if version not in earlier),
+    )
 
 
 def _unique_names(members) -> dict:
@@ -219,26 +235,54 @@ def shown_name(words: dict, member: Member, number: int, names: bool) -> str:
     return member.name if names and member.name else fill(words["teamPerson"], number=number)
 
 
-def to_csv(questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict,
-           names: bool = False) -> str:
+def to_csv(
+    questionnaires: dict[int, Questionnaire], team: Team, language: str, words: dict, names: bool = False
+) -> str:
     """The team table for German Excel: ';' separated, UTF-8 with BOM, decimal comma, CRLF. Names
     only when the lead chose to show them."""
     labels = questionnaires[max(questionnaires)].phases
-    header = [words["teamName"], words["teamVersion"], *(phase.label[language] for phase in labels),
-              words["teamDropOff"], words["teamRange"], words["teamVerdict"], words["teamProfile"], words["codeLabel"]]
+    header = [
+        words["teamName"],
+        words["teamVersion"],
+        *(phase.label[language] for phase in labels),
+        words["teamDropOff"],
+        words["teamRange"],
+        words["teamVerdict"],
+        words["teamProfile"],
+        words["codeLabel"],
+    ]
     rows = [header]
     for index, member in enumerate(team.members, start=1):
         result = member.result
         profile = questionnaires[result.version].profile(result.profile).title[language] if result.profile else ""
-        rows.append([shown_name(words, member, index, names), str(result.version),
-                     *(str(result.phases[phase]) for phase in PHASE_IDS), _number(result.drop_off),
-                     fill(words["rangeCell"], low=result.drop_range[0], high=result.drop_range[1]) if result.drop_range else "",
-                     verdict_label(words, result.verdict), profile, member.code])
+        rows.append(
+            [
+                shown_name(words, member, index, names),
+                str(result.version),
+                *(str(result.phases[phase]) for phase in PHASE_IDS),
+                _number(result.drop_off),
+                fill(words["rangeCell"], low=result.drop_range[0], high=result.drop_range[1])
+                if result.drop_range
+                else "",
+                verdict_label(words, result.verdict),
+                profile,
+                member.code,
+            ]
+        )
     for summary in team.summaries:
         drop = summary.averages["drop_off"]
-        rows.append([fill(words["teamAverageVersion"], version=summary.version), str(summary.version),
-                     *(decimal(summary.averages[phase]) for phase in PHASE_IDS), "" if drop is None else decimal(drop), "",
-                     f"{summary.verdicts['yes']}/{summary.count} {verdict_label(words, 'yes')}", "", ""])
+        rows.append(
+            [
+                fill(words["teamAverageVersion"], version=summary.version),
+                str(summary.version),
+                *(decimal(summary.averages[phase]) for phase in PHASE_IDS),
+                "" if drop is None else decimal(drop),
+                "",
+                f"{summary.verdicts['yes']}/{summary.count} {verdict_label(words, 'yes')}",
+                "",
+                "",
+            ]
+        )
     return "\ufeff" + "".join(";".join(_cell(cell) for cell in row) + "\r\n" for row in rows)
 
 

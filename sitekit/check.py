@@ -36,8 +36,11 @@ def problems(root: Path = ROOT, require_imprint: str | None = None) -> list[str]
     flag = os.environ.get("REQUIRE_IMPRINT", "") if require_imprint is None else require_imprint
     found = []
     includes = root / "includes"
-    for load, path in ((legal.load, includes / "legal.yml"), (cadence.load, includes / "cadence.yml"),
-                       (priorities.load, includes / "priorities.yml")):
+    for load, path in (
+        (legal.load, includes / "legal.yml"),
+        (cadence.load, includes / "cadence.yml"),
+        (priorities.load, includes / "priorities.yml"),
+    ):
         try:
             load(path)
         except ERRORS as error:

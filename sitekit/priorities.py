@@ -22,6 +22,7 @@ def load(path: Path = PRIORITIES, cadence: dict | None = None) -> dict:
     """The checked priorities, or DefinitionError; the cadence is the one beside the file unless given."""
     if cadence is None:
         from . import cadence as cadence_data  # here: sitekit.cadence imports this module for its form
+
         beside = Path(path).parent / CADENCE.name
         cadence = cadence_data.load(beside if beside.exists() else CADENCE)
     data = yaml_lines.read(path, shown=shown(path))
@@ -40,8 +41,9 @@ def step_lists(node, item: str, plan: dict, checker: Checker) -> None:
             if step not in order:
                 checker.fail(node, f"{item}, {variant}", f"unknown step '{step}' (expected one of {', '.join(order)})")
         if list(steps) != [step for step in order if step in steps]:
-            checker.fail(node, f"{item}, {variant}",
-                         f"steps must be listed once each, in the plan's order ({', '.join(order)})")
+            checker.fail(
+                node, f"{item}, {variant}", f"steps must be listed once each, in the plan's order ({', '.join(order)})"
+            )
 
 
 def check(data, cadence: dict, checker: Checker) -> None:
@@ -72,16 +74,20 @@ def check(data, cadence: dict, checker: Checker) -> None:
 
 def form_data(priorities: dict, language: str) -> list[dict]:
     """The tiers as the calendar form offers them: id, label and the steps per variant."""
-    return [{"id": tier["id"], "label": tier["label"][language], "steps": {v: list(tier["steps"][v]) for v in VARIANTS}}
-            for tier in priorities["tiers"]]
+    return [
+        {"id": tier["id"], "label": tier["label"][language], "steps": {v: list(tier["steps"][v]) for v in VARIANTS}}
+        for tier in priorities["tiers"]
+    ]
 
 
 def table(priorities: dict, cadence: dict, language: str) -> str:
     """The rule as a table (marker <!-- cadence: priorities -->): each tier, who belongs there, and its
     steps by their titles in the plan, for business and for private customers."""
     texts = words("site", language)
-    titles = {variant: {step["id"]: step["title"][language] for step in steps}
-              for variant, steps in cadence["variants"].items()}
+    titles = {
+        variant: {step["id"]: step["title"][language] for step in steps}
+        for variant, steps in cadence["variants"].items()
+    }
     headings = (texts["prioritiesTier"], texts["prioritiesWho"], texts["prioritiesB2b"], texts["prioritiesB2c"])
     rows = [f"| {' | '.join(headings)} |", "|---|---|---|---|"]
     for tier in priorities["tiers"]:

@@ -16,7 +16,7 @@ from conftest import RequestLog, ready
 
 pytestmark = pytest.mark.browser
 
-NAME = 'Müller; Schmidt, <b>Küchen</b> \\ Söhne'
+NAME = "Müller; Schmidt, <b>Küchen</b> \\ Söhne"
 PLAN = "[data-cadence-plan]"
 # Closes on the Friday before the last Sunday of March and of October 2027 (summer time starts / ends),
 # and one on a Saturday, where every step is counted over a weekend.
@@ -26,7 +26,9 @@ CLOSES = [date(2027, 3, 26), date(2027, 10, 29), date(2027, 3, 27)]
 @pytest.fixture
 def berlin_page(browser, base_url):
     """A page whose clock runs in Europe/Berlin, where a day across a time change has 23 or 25 hours."""
-    context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin", accept_downloads=True, service_workers="block")
+    context = browser.new_context(
+        locale="de-DE", timezone_id="Europe/Berlin", accept_downloads=True, service_workers="block"
+    )
     page = context.new_page()
     page.requests = RequestLog(page, base_url.rstrip("/"))
     sent = []
@@ -116,7 +118,9 @@ def test_without_a_name_the_summaries_are_the_step_titles_and_a_missing_date_is_
     page.requests.assert_clean()
 
 
-def test_close_dates_outside_the_allowed_years_are_explained_and_the_last_allowed_day_gives_valid_dates(berlin_page, edition):
+def test_close_dates_outside_the_allowed_years_are_explained_and_the_last_allowed_day_gives_valid_dates(
+    berlin_page, edition
+):
     page = berlin_page
     page.goto(edition.url + "werkzeuge/90-tage/")
     ready(page, PLAN)
@@ -172,8 +176,10 @@ def test_a_close_plus_a_delivery_ten_weeks_later_puts_every_step_where_the_data_
             assert event.decoded("DTSTART") == step_due(close, step, delivery), (close, step["id"])
             if step.get("from", "close") != "close":
                 assert event.decoded("DTSTART") > delivery, "a step after delivery or fitting comes after it"
-        shown = page.evaluate("([day, language]) => new Date(day).toLocaleDateString(language, {timeZone: 'UTC'})",
-                              [delivery.isoformat(), edition.language])
+        shown = page.evaluate(
+            "([day, language]) => new Date(day).toLocaleDateString(language, {timeZone: 'UTC'})",
+            [delivery.isoformat(), edition.language],
+        )
         assert all(shown in str(event["DESCRIPTION"]) for event in events), "each note names the day of delivery"
         status = form.locator("[role='status']")
         expect(status).to_contain_text(".ics")
@@ -262,10 +268,15 @@ def test_a_c_customers_file_holds_exactly_the_minimum_and_an_a_customers_every_s
 
 # --- templates ----------------------------------------------------------------------------------
 
+
 def templates_page(browser, base_url, edition, *, clipboard: bool):
-    context = browser.new_context(locale="de-DE", permissions=["clipboard-read", "clipboard-write"] if clipboard else [], service_workers="block")
+    context = browser.new_context(
+        locale="de-DE", permissions=["clipboard-read", "clipboard-write"] if clipboard else [], service_workers="block"
+    )
     if not clipboard:  # as on a plain-http address, where browsers offer no Clipboard API
-        context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {value: undefined, configurable: true})")
+        context.add_init_script(
+            "Object.defineProperty(Navigator.prototype, 'clipboard', {value: undefined, configurable: true})"
+        )
     page = context.new_page()
     page.requests = RequestLog(page, base_url.rstrip("/"))
     page.goto(edition.url + "werkzeuge/")
@@ -311,7 +322,9 @@ def test_a_failed_copy_selects_the_text_and_says_so(browser, base_url, edition):
     page.evaluate("document.execCommand = () => false")  # a browser that refuses to copy
     template = page.locator(".copy-template").first
     template.locator("button[data-copy]").click()
-    expect(template.locator("[role='status']")).to_have_text(page.locator("[data-copy-messages]").get_attribute("data-failed"))
+    expect(template.locator("[role='status']")).to_have_text(
+        page.locator("[data-copy-messages]").get_attribute("data-failed")
+    )
     selected = page.evaluate("getSelection().toString().trim()")
     assert selected == template.locator("[data-copy-text]").evaluate("element => element.innerText.trim()")
     page.requests.assert_clean()
@@ -319,6 +332,7 @@ def test_a_failed_copy_selects_the_text_and_says_so(browser, base_url, edition):
 
 
 # --- print --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["werkzeuge/90-tage/", "werkzeuge/reklamation/"])
 def test_checklist_and_complaint_guide_print_clean_on_one_a4_page(page, edition, path):
@@ -334,6 +348,7 @@ def test_checklist_and_complaint_guide_print_clean_on_one_a4_page(page, edition,
 
 
 # --- accessibility ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_the_tools_have_no_axe_violation(page, edition, scheme):

@@ -26,17 +26,23 @@ def test_browser_team_page_shows_each_version_sorts_and_exports(page, base_url, 
     result = page.locator("[data-team-result]")
     for summary in team.summaries:
         section = result.locator(f"[data-team-version='{summary.version}']")
-        expect(section.locator("h2")).to_have_text(fill(DE["teamVersionHeading"], version=summary.version, count=summary.count))
+        expect(section.locator("h2")).to_have_text(
+            fill(DE["teamVersionHeading"], version=summary.version, count=summary.count)
+        )
         for phase in published[summary.version].phases:
             expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-                fill(DE["teamAverageValue"], label=phase.label["de"], value=decimal(summary.averages[phase.id])))
+                fill(DE["teamAverageValue"], label=phase.label["de"], value=decimal(summary.averages[phase.id]))
+            )
         for verdict, count in summary.verdicts.items():
             expect(section.locator(f"li[data-verdict='{verdict}']")).to_contain_text(f": {count} ")
-        assert section.locator("li[data-facet]").evaluate_all("items => items.map(li => li.dataset.facet)") == \
-            [t for t, _ in summary.needs]
+        assert section.locator("li[data-facet]").evaluate_all("items => items.map(li => li.dataset.facet)") == [
+            t for t, _ in summary.needs
+        ]
     expect(result.locator("figure svg")).to_have_count(2 * len(team.summaries))
     expect(result.locator("[data-team-skipped] li")).to_have_count(4)
-    expect(result.locator("[data-team-skipped] li").first).to_have_text(fill(DE["teamSkipped"], line=2, reason=DE["skipForeign"]))
+    expect(result.locator("[data-team-skipped] li").first).to_have_text(
+        fill(DE["teamSkipped"], line=2, reason=DE["skipForeign"])
+    )
 
     rows = result.locator("tbody tr")
     expect(rows).to_have_count(len(PERSONAS) + len(OLDER))
@@ -94,13 +100,18 @@ def test_english_team_page_uses_english_numbers_and_the_same_results(page, base_
     section = page.locator(f"[data-team-version='{latest.version}']")
     for phase in published[latest.version].phases:
         expect(section.locator(f"[data-team-averages] li[data-phase='{phase.id}']")).to_have_text(
-            fill(EN["teamAverageValue"], label=phase.label["en"], value=decimal(latest.averages[phase.id], ".")))
-    expect(page.locator("[data-team-skipped] li").first).to_have_text(fill(EN["teamSkipped"], line=2, reason=EN["skipForeign"]))
+            fill(EN["teamAverageValue"], label=phase.label["en"], value=decimal(latest.averages[phase.id], "."))
+        )
+    expect(page.locator("[data-team-skipped] li").first).to_have_text(
+        fill(EN["teamSkipped"], line=2, reason=EN["skipForeign"])
+    )
     page.requests.assert_clean()
 
 
 def test_team_overview_fits_a_phone_and_its_csv_button_can_be_tapped(browser, base_url, questionnaire, pasted):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="de-DE", service_workers="block")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="de-DE", service_workers="block"
+    )
     page = context.new_page()
     try:
         long_name = "Maximiliane Hohenzollern-Sigmaringen-Ausdauernd"

@@ -69,15 +69,20 @@ def test_two_rounds_on_one_version_show_both_curves_and_each_change(page, base_u
     paste(page, before_text, now_text)
     section = page.locator(f"[data-team-change='{new.version}']")
     expect(section.locator("h2")).to_have_text(
-        fill(DE["teamRoundsVersionHeading"], version=new.version, before=old.count, now=new.count))
+        fill(DE["teamRoundsVersionHeading"], version=new.version, before=old.count, now=new.count)
+    )
     expect(section.locator(".teamview__rounds svg title")).to_have_text(
-        [fill(DE["teamChartTitleRound"], round=DE["teamRoundBefore"]),
-         fill(DE["teamChartTitleRound"], round=DE["teamRoundNow"])])
+        [
+            fill(DE["teamChartTitleRound"], round=DE["teamRoundBefore"]),
+            fill(DE["teamChartTitleRound"], round=DE["teamRoundNow"]),
+        ]
+    )
     rows = section.locator("[data-team-change-averages] tbody tr")
     expect(rows).to_have_count(len(PHASE_IDS) + 1)
     for index, key in enumerate([*PHASE_IDS, "drop_off"]):
         expect(rows.nth(index).locator("td")).to_have_text(
-            [decimal(old.averages[key]), decimal(new.averages[key]), signed(new.averages[key] - old.averages[key])])
+            [decimal(old.averages[key]), decimal(new.averages[key]), signed(new.averages[key] - old.averages[key])]
+        )
     verdicts = section.locator("[data-team-change-verdicts] tbody tr")
     # the reserve answers, counted per round
     expect(verdicts.last.locator("th, td")).to_have_text([DE["teamReserveRow"], "0", "2", "+2"])
@@ -85,14 +90,20 @@ def test_two_rounds_on_one_version_show_both_curves_and_each_change(page, base_u
     expect(people).to_have_count(len(rounds.people))
     expect(people.locator("th")).to_have_text([fill(DE["teamPerson"], number=p.number) for p in rounds.people])
     anna = rounds.people[0]
-    expect(people.first.locator("td")).to_have_text([*(whole(anna.phases[phase]) for phase in PHASE_IDS),
-                                                     whole(anna.drop_off),
-                                                     verdict_label(DE, anna.before), verdict_label(DE, anna.now)])
+    expect(people.first.locator("td")).to_have_text(
+        [
+            *(whole(anna.phases[phase]) for phase in PHASE_IDS),
+            whole(anna.drop_off),
+            verdict_label(DE, anna.before),
+            verdict_label(DE, anna.now),
+        ]
+    )
     page.locator("[data-team-before-table] summary").click()  # folded until opened
     earlier = page.get_by_role("region", name=DE["teamTableBefore"]).locator("tbody td:first-child")
     expect(earlier).to_have_text([fill(DE["teamPerson"], number=n) for n in rounds.before_numbers])
     expect(page.locator("[data-team-skipped='before'] li")).to_have_text(
-        [fill(DE["teamSkipped"], line=5, reason=DE["skipForeign"])])
+        [fill(DE["teamSkipped"], line=5, reason=DE["skipForeign"])]
+    )
     page.get_by_label(DE["teamNames"]).check()
     expect(people.locator("th")).to_have_text(["Anna Berger", "Ben Kaya"])
     page.requests.assert_clean()
@@ -106,9 +117,11 @@ def test_rounds_on_different_versions_stand_side_by_side_and_say_why(page, base_
     result = page.locator("[data-team-result]")
     expect(result.locator("[data-team-change]")).to_have_count(0)
     expect(result.locator("[data-team-round='now'] h2")).to_have_text(
-        fill(EN["teamOnlyNow"], version=max(published), count=3))
+        fill(EN["teamOnlyNow"], version=max(published), count=3)
+    )
     expect(result.locator("[data-team-round='before'] h2")).to_have_text(
-        fill(EN["teamOnlyBefore"], version=min(published), count=3))
+        fill(EN["teamOnlyBefore"], version=min(published), count=3)
+    )
     expect(result.locator("[data-team-round] > p")).to_have_text([EN["teamNoChangeWhy"]] * 2)
     expect(result.locator("[data-team-people]")).to_contain_text(EN["teamPeopleNone"])
     page.requests.assert_clean()
@@ -172,14 +185,18 @@ def test_the_team_page_links_the_kit_for_sales_leads(page, base_url):
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_every_new_state_has_no_axe_violation_by_keyboard_on_a_phone(browser, base_url, published, scheme):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
-                                  locale="de-DE", service_workers="block")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="de-DE", service_workers="block"
+    )
     page = context.new_page()
     try:
         prefer_scheme(page, scheme)
         problems = []
-        states = (("same", same_version(published)), ("different", different_versions(published)),
-                  ("mixed", mixed_versions(published)))
+        states = (
+            ("same", same_version(published)),
+            ("different", different_versions(published)),
+            ("mixed", mixed_versions(published)),
+        )
         for name, (before_text, now_text) in states:
             page.goto(base_url + "team/")
             ready(page, "[data-teamview]")

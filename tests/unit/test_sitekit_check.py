@@ -68,8 +68,10 @@ def test_a_broken_priorities_file_is_one_line_too(project, capsys, monkeypatch):
     replace(path, "b2b: [thanks, check_in, review]", "b2b: [thanks, check_in, revue]")
     code, _, errors = run(project, capsys, monkeypatch)
     line = next(number for number, text in enumerate(path.read_text().splitlines(), 1) if "revue" in text)
-    assert code == 1 and errors == [f"{path}:{line}: tier 'b', steps, b2b: unknown step 'revue' "
-                                    "(expected one of thanks, check_in, first_use, review, day_90)"]
+    assert code == 1 and errors == [
+        f"{path}:{line}: tier 'b', steps, b2b: unknown step 'revue' "
+        "(expected one of thanks, check_in, first_use, review, day_90)"
+    ]
 
 
 def test_the_deploy_flag_asks_for_a_complete_imprint_with_the_settings_line(project, capsys, monkeypatch):

@@ -19,6 +19,7 @@ from team_pastes import OLDER
 DE = words("widgets", "de")
 EN = words("widgets", "en")
 
+
 def test_each_version_is_summed_up_on_its_own(published, pasted):
     team = summarise(published, pasted)
     assert [summary.version for summary in team.summaries] == [max(published), 1]
@@ -32,13 +33,20 @@ def test_each_version_is_summed_up_on_its_own(published, pasted):
         assert summary.verdicts["yes"] == sum(r.verdict == "yes" for r in results)
         assert sum(summary.verdicts.values()) == len(results)
         assert set(summary.verdicts) == ({"yes", "no"} if questionnaire.method == "phase_means" else set(VERDICTS))
-    assert [(skip.line, skip.reason) for skip in team.skipped] == [(2, "foreign"), (5, "newer"), (11, "damaged"), (12, "duplicate")]
+    assert [(skip.line, skip.reason) for skip in team.skipped] == [
+        (2, "foreign"),
+        (5, "newer"),
+        (11, "damaged"),
+        (12, "duplicate"),
+    ]
     assert team.skipped[-1].detail == 1 and team.skipped[1].detail == 7
 
 
 def test_the_not_clear_yet_group_is_counted_on_its_own(published):
     latest = published[max(published)]
-    unclear = [persona for persona in sorted(PERSONAS) if score(latest, answers_for(latest, persona)).verdict == "unclear"]
+    unclear = [
+        persona for persona in sorted(PERSONAS) if score(latest, answers_for(latest, persona)).verdict == "unclear"
+    ]
     text = "\n".join(encode(latest, answers_for(latest, persona)) for persona in sorted(PERSONAS))
     assert summarise(published, text).summaries[0].verdicts["unclear"] == len(unclear)
 
@@ -59,7 +67,7 @@ def test_csv_defuses_names_that_excel_would_run_as_formulas(published, pasted):
     csv = to_csv(published, summarise(published, pasted), "de", DE, names=True)  # names only when the lead shows them
     rows = list(reader(StringIO(csv[1:], newline=""), delimiter=";"))
     names = [row[0] for row in rows[1:-2]]
-    assert "'=HYPERLINK(\"https://example.org\",\"Details\")" in names and "'+SUM(1;2)" in names  # readable, inert
+    assert '\'=HYPERLINK("https://example.org","Details")' in names and "'+SUM(1;2)" in names  # readable, inert
     assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
     drop_offs = [row[6] for row in rows[1:-2]]
     assert any(value.startswith("-") for value in drop_offs), "negative numbers stay numbers"
@@ -73,16 +81,28 @@ def test_cli_says_there_is_nothing_to_evaluate_in_an_empty_file(tmp_path):
     assert result.stderr.splitlines()[-1] == fill(words("cli", "de")["nothingToEvaluate"], file=listing)
 
 
-@pytest.mark.parametrize("language, numbers", [("de", ("1.000.001", "1", "1.000.000", "20.000")),
-                                               ("en", ("20,000", "20,001", "1,000,000", "20,000"))])
+@pytest.mark.parametrize(
+    "language, numbers",
+    [("de", ("1.000.001", "1", "1.000.000", "20.000")), ("en", ("20,000", "20,001", "1,000,000", "20,000"))],
+)
 def test_cli_refuses_a_paste_beyond_the_limits_with_its_numbers(tmp_path, language, numbers):
     listing = tmp_path / "team.txt"
     listing.write_text(" " * 1_000_001 if language == "de" else "\n" * 20_000, encoding="utf-8")
     result = quiz_cli("--language", language, "team", listing)
     characters, lines, most, most_lines = numbers
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr == f"{listing}: " + fill(words("widgets", language)["teamTooLarge"], characters=characters,
-                                                     lines=lines, maxCharacters=most, maxLines=most_lines) + "\n"
+    assert (
+        result.stderr
+        == f"{listing}: "
+        + fill(
+            words("widgets", language)["teamTooLarge"],
+            characters=characters,
+            lines=lines,
+            maxCharacters=most,
+            maxLines=most_lines,
+        )
+        + "\n"
+    )
 
 
 def test_lines_with_trailing_separators_or_only_separators_are_read_not_fatal(published):

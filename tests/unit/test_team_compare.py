@@ -57,8 +57,10 @@ def test_rounds_that_mix_versions_are_compared_version_by_version(published):
             expected = sum(r.phases[phase] for r in new) / len(new) - sum(r.phases[phase] for r in old) / len(old)
             assert abs(change.averages[phase] / 10 - expected) <= 0.1
     # Anna stayed on the current version, Ben on the oldest; Clara changed version and has no change.
-    assert [(person.name, person.version) for person in rounds.people] == [("Anna Berger", max(published)),
-                                                                             ("Ben Kaya", min(published))]
+    assert [(person.name, person.version) for person in rounds.people] == [
+        ("Anna Berger", max(published)),
+        ("Ben Kaya", min(published)),
+    ]
 
 
 def test_the_csv_hides_names_unless_they_are_shown(published):
@@ -66,8 +68,10 @@ def test_the_csv_hides_names_unless_they_are_shown(published):
     hidden = list(reader(StringIO(to_csv(published, team, "de", DE)[1:], newline=""), delimiter=";"))
     shown = list(reader(StringIO(to_csv(published, team, "de", DE, names=True)[1:], newline=""), delimiter=";"))
     people = len(team.members)
-    assert [row[0] for row in hidden[1:1 + people]] == [fill(DE["teamPerson"], number=n) for n in range(1, people + 1)]
-    assert [row[0] for row in shown[1:1 + people]] == [member.name for member in team.members]
+    assert [row[0] for row in hidden[1 : 1 + people]] == [
+        fill(DE["teamPerson"], number=n) for n in range(1, people + 1)
+    ]
+    assert [row[0] for row in shown[1 : 1 + people]] == [member.name for member in team.members]
     assert [row[1:] for row in hidden] == [row[1:] for row in shown]
 
 
@@ -83,8 +87,10 @@ def test_cli_compares_two_rounds_and_hides_names(published, tmp_path):
     assert fill(DE["teamReserve"], count=2, total=5) in out  # the reserve count per version
     assert fill(DE["teamRoundsVersionHeading"], version=new.version, before=old.count, now=new.count) in out
     for phase in PHASE_IDS:
-        assert f"{decimal(old.averages[phase]):>6} -> {decimal(new.averages[phase]):>6}  " \
-               f"({signed(new.averages[phase] - old.averages[phase])})" in out
+        assert (
+            f"{decimal(old.averages[phase]):>6} -> {decimal(new.averages[phase]):>6}  "
+            f"({signed(new.averages[phase] - old.averages[phase])})" in out
+        )
     assert f"{DE['teamReserveRow']}: 0 -> 2  (+2)" in out
     assert "Anna" not in out and "Sam" not in out
     assert fill(DE["teamPerson"], number=7) in out  # Sam of the earlier round, after the current round's five
