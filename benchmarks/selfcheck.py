@@ -21,7 +21,10 @@ from scripts.editions import temporary_site
 from scripts.static_server import StaticServer
 from tests.personas import PERSONAS, answers_for
 
-BUDGET_GZIP = 8 * 1024
+# A page's script and stylesheet together, gzip, as the reader's phone receives them (the test of the
+# bundles checks it too). 8 KiB until the chart's own styles, the storage notices and linear-time
+# parsing (7.1 -> 8.4 KiB), version 3's reserve (9.2 KiB) and the two-round team overview (9.9 KiB).
+BUDGET_GZIP = 10 * 1024
 PAGE_ASSETS = {  # what each page loads, the engine module included
     "assessment page": ["selfcheck.js", "selfcheck.css"],  # selfcheck.js: engine, widgets and page, bundled
     "team page": ["team.js", "selfcheck.css"],

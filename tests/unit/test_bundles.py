@@ -8,14 +8,10 @@ import json
 import shlex
 import subprocess
 
+from benchmarks.selfcheck import BUDGET_GZIP
 from quiz.site_files import ASSETS, asset
 
 from conftest import ROOT
-
-BUDGET_GZIP = (
-    10 * 1024
-)  # a page's script and stylesheet together, as the reader's phone receives them (v3 reserve: 9.2 KiB)
-# (8 KiB until issues 15/16 added the chart's own styles, the storage notices and linear-time parsing: 7.1 -> 8.4 KiB)
 
 
 def test_the_served_bundles_are_built_from_the_current_modules(tmp_path):
