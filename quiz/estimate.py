@@ -150,11 +150,7 @@ def drop_estimate(differences: list[int], *, sd_floor: float = SD_FLOOR, table: 
     n = len(differences)
     if n == 0:
         return Estimate(n=0, total=0, spread=None, mean=None, low=None, high=None)
-    total = 0
-    squares = 0
-    for difference in differences:
-        total += difference
-        squares += difference * difference
+    total, squares = _sums(differences)
     variance = (n * squares - total * total) / (n * (n - 1)) if n > 1 else 0.0
     spread = max(math.sqrt(variance), sd_floor)
     half = t_quantile(max(n - 1, 1), table) * (spread / math.sqrt(n))
@@ -356,11 +352,7 @@ def moderated_estimate(
     n = len(differences)
     if n == 0:
         return Estimate(n=0, total=0, spread=None, mean=None, low=None, high=None)
-    total = 0
-    squares = 0
-    for difference in differences:
-        total += difference
-        squares += difference * difference
+    total, squares = _sums(differences)
     variance = (prior_df * prior_spread * prior_spread * n + (n * squares - total * total)) / (n * (prior_df + n - 1))
     spread = math.sqrt(variance)
     half = t_quantile(prior_df + n - 1, table) * (spread / math.sqrt(n))
@@ -401,3 +393,13 @@ def clarity_by(rules: Rules, estimate: Estimate) -> Clarity | None:
         no_up_to=rules.no_up_to,
         df_offset=rules.prior_df,
     )
+
+
+def _sums(differences: list[int]) -> tuple[int, int]:
+    """The sum and the sum of squares, added up in the list's order (exact integers)."""
+    total = 0
+    squares = 0
+    for difference in differences:
+        total += difference
+        squares += difference * difference
+    return total, squares

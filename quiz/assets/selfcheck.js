@@ -284,17 +284,23 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     showProgress()
   })
 
-  form.addEventListener("submit", event => {
-    event.preventDefault()
-    const given = answers()
-    const open = fieldsets.filter((fieldset, i) => given[i] === undefined)
+  // Marks the statements still open and says how many; true when every one has an answer.
+  function allAnswered(items, given) {
+    const open = items.filter((fieldset, i) => given[i] === undefined)
     if (open.length) {
       open.forEach(fieldset => fieldset.classList.add("selfcheck__item--open"))
       say(open.length === 1 ? words.missingOne : fill(words.missing, { count: open.length }))
       open[0].querySelector("input").focus()
-      return
+      return false
     }
     say("")
+    return true
+  }
+
+  form.addEventListener("submit", event => {
+    event.preventDefault()
+    const given = answers()
+    if (!allAnswered(fieldsets, given)) return
     const full = fullAnswers(given)
     const code = encode(model, latest, full)
     const entries = loadHistory()
@@ -319,14 +325,7 @@ function setUp(root, model, modelUrl, migrated = { damaged: [] }) {
     event.preventDefault()
     if (!reserveBase) return
     const given = reserveIds.map(id => valueOf(reserveForm, id))
-    const open = [...reserveForm.querySelectorAll("fieldset[data-item]")].filter((fieldset, i) => given[i] === undefined)
-    if (open.length) {
-      open.forEach(fieldset => fieldset.classList.add("selfcheck__item--open"))
-      say(open.length === 1 ? words.missingOne : fill(words.missing, { count: open.length }))
-      open[0].querySelector("input").focus()
-      return
-    }
-    say("")
+    if (!allAnswered([...reserveForm.querySelectorAll("fieldset[data-item]")], given)) return
     const base = codeOf(reserveBase.code)
     const byId = new Map(reserveIds.map((id, i) => [id, given[i]]))
     const full = latest.statements.map((statement, i) => statement.reserve ? byId.get(statement.id) : base.answers[i])
