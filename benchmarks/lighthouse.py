@@ -7,6 +7,8 @@ default simulated throttling) five times on the start page, a guide page and the
 and prints three Markdown tables: per page the median score, FCP, LCP, TBT and CLS; the
 performance audits that fall short in most runs, with what Lighthouse says about them; and, from
 the last run, what blocks the first paint, which requests wait for another one, and the LCP element.
+The tables go into the section "lighthouse" of benchmarks/RESULTS.md. The machine's load average is
+printed with them: on a busy machine the scores drop (TBT above all), so compare runs made back to back.
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 from benchmarks.site import LIGHTHOUSE_FLAGS
-from benchmarks.tables import table
+from benchmarks.tables import publish, table
 from scripts.browser import chromium_path
 from scripts.editions import build_editions, failure
 from scripts.static_server import StaticServer
@@ -75,7 +76,8 @@ def details(report: dict, base: str) -> dict:
 def measure(base: str, path: str, folder: Path) -> tuple[dict, Counter, dict, dict]:
     """Medians of RUNS runs, how many runs each audit fell short in, its text and the details of the last run."""
     runs = [lighthouse(base + path, folder / f"report-{run}.json") for run in range(RUNS)]
-    medians = {"score": statistics.median(round(r["categories"]["performance"]["score"] * 100) for r in runs)}
+    medians = {"score": statistics.median(round(r["categories"]["performance"]["score"] * 100) for r in runs),
+               "version": runs[-1]["lighthouseVersion"]}
     for audit in METRICS:
         medians[audit] = statistics.median(r["audits"][audit]["numericValue"] for r in runs)
     short, texts = Counter(), {}
@@ -100,15 +102,17 @@ def main() -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 1
-        results = {}
+        results, load_before = {}, os.getloadavg()[0]
         for path in PAGES:
             reports = Path(folder) / (path.replace("/", "-") or "start")
             reports.mkdir()
             results[path] = measure(server.url, path, reports)
         server.shutdown()
 
-    print(f"Measured {time.strftime('%Y-%m-%d')}: Lighthouse 12 (mobile, simulated throttling), median of {RUNS} runs, "
-          f"gzip on, Chromium {chromium_path() or '(Playwright)'}\n")
+    version = next(iter(results.values()))[0]["version"]
+    print(f"Lighthouse {version} (mobile, simulated throttling), median of {RUNS} runs per page, gzip on, "
+          f"Chromium {chromium_path() or '(Playwright)'}, {os.cpu_count()} cores, load average "
+          f"{load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end\n")
     print(table(["page", "performance", "FCP", "LCP", "TBT", "CLS"],
                 [[f"`/{path}`", f"{m['score']:.0f}", f"{m['first-contentful-paint'] / 1000:.1f} s",
                   f"{m['largest-contentful-paint'] / 1000:.1f} s", f"{m['total-blocking-time']:.0f} ms",
@@ -125,4 +129,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(publish("lighthouse", main))

@@ -16,8 +16,11 @@ from .wording import words as widget_words
 
 
 def render_page(questionnaire: Questionnaire, language: str, *, model_url: str, script_url: str,
-                style_url: str, privacy_url: str, team_url: str, method_url: str) -> str:
-    """The assessment page as Markdown: front matter, title, intro, then the form as raw HTML."""
+                style_url: str, privacy_url: str, team_url: str, method_url: str, style: str | None = None) -> str:
+    """The assessment page as Markdown: front matter, title, intro, then the form as raw HTML.
+
+    For the first paint: the stylesheet's text, when given as ``style``, is inlined, and the model
+    is preloaded, so its request starts with the page's and not only once the script has run."""
     words = widget_words("widgets", language)
     scale = [label[language] for label in questionnaire.scale]
     not_applicable = questionnaire.not_applicable[language] if questionnaire.not_applicable else None
@@ -33,9 +36,12 @@ def render_page(questionnaire: Questionnaire, language: str, *, model_url: str, 
             f'<section class="selfcheck__phase" aria-labelledby="phase-{phase.id}">'
             f'<h2 id="phase-{phase.id}">{escape(phase.label[language])}</h2>\n' + "\n".join(items) + "\n</section>")
     return "\n".join([
-        *opening(questionnaire.title[language], words["description"], style_url),
+        *opening(questionnaire.title[language], words["description"], style_url, style),
         f'<div class="selfcheck" data-selfcheck data-model="{escape(model_url)}" data-method="{escape(method_url)}" '
         f'data-failed="{escape(words["modelFailed"])}">',
+        # Inside the div, as raw HTML (not a paragraph). crossorigin: the mode of the script's fetch()
+        # (cors, same-origin credentials), without which the preload would go unused.
+        f'<link rel="preload" href="{escape(model_url)}" as="fetch" crossorigin>',
         f'<p class="selfcheck__intro">{escape(questionnaire.intro[language])} '
         f'<a href="{escape(method_url)}">{escape(words["methodLink"])}</a></p>',
         *privacy_and_noscript(words, privacy_url),

@@ -6,7 +6,9 @@ import json
 from html import escape
 
 
-def opening(title: str, description: str, style_url: str) -> list[str]:
+def opening(title: str, description: str, style_url: str, style: str | None = None) -> list[str]:
+    """Front matter, title and the widget's stylesheet: linked, or, given its text as ``style``,
+    inlined, so the page paints without waiting for one more request."""
     return [
         "---",
         f"title: {json.dumps(title, ensure_ascii=False)}",
@@ -17,7 +19,7 @@ def opening(title: str, description: str, style_url: str) -> list[str]:
         "",
         f"# {escape(title)}",
         "",
-        f'<link rel="stylesheet" href="{escape(style_url)}">',
+        f"<style>{style}</style>" if style else f'<link rel="stylesheet" href="{escape(style_url)}">',
     ]
 
 

@@ -54,7 +54,7 @@ def generate(questionnaires: dict[int, Questionnaire], language: str, *, url: Ca
         PAGE_PATH: render_page(current, language, model_url=for_page(MODEL_PATH),
                                script_url=for_page(SCRIPT_PATH), style_url=for_page(STYLE_PATH),
                                privacy_url=for_page(PRIVACY_PATH), team_url=for_page(TEAM_PAGE_PATH),
-                               method_url=for_page(METHOD_PATH)),
+                               method_url=for_page(METHOD_PATH), style=asset("selfcheck.css")),
         TEAM_PAGE_PATH: render_team_page(current, language, model_url=for_team(MODEL_PATH),
                                          script_url=for_team(TEAM_SCRIPT_PATH), style_url=for_team(STYLE_PATH),
                                          privacy_url=for_team(PRIVACY_PATH), kit_url=for_team(KIT_PATH)),
