@@ -31,17 +31,34 @@ from scripts.static_server import StaticServer
 
 PAGES = ["", "leitfaden/leistungskurve/", "selbsttest/"]
 RUNS = 5
-METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
-           "cumulative-layout-shift": "CLS"}
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+}
 SHORT_OF = 0.9  # an audit below this score keeps the page from 100
 
 
 def lighthouse(url: str, report: Path) -> dict:
     """One mobile run; the report's JSON."""
     result = subprocess.run(
-        ["npx", "--yes", "lighthouse@12", url, "--quiet", "--only-categories=performance", "--output=json",
-         f"--output-path={report}", f"--chrome-flags={LIGHTHOUSE_FLAGS}"],
-        env={**os.environ, "CHROME_PATH": chromium_path() or ""}, capture_output=True, text=True, timeout=300)
+        [
+            "npx",
+            "--yes",
+            "lighthouse@12",
+            url,
+            "--quiet",
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={LIGHTHOUSE_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium_path() or ""},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if result.returncode or not report.exists():
         raise SystemExit(f"lighthouse failed for {url}: {result.stderr[-500:]}")
     return json.loads(report.read_text(encoding="utf-8"))
@@ -65,19 +82,28 @@ def chains(node: dict, base: str, before: tuple = ()) -> list[str]:
 def details(report: dict, base: str) -> dict:
     audits = report["audits"]
     blocking = [path_of(item["url"], base) for item in audits["render-blocking-insight"]["details"].get("items", [])]
-    trees = [section["value"]["chains"] for section in audits["network-dependency-tree-insight"]["details"]["items"]
-             if section.get("type") == "list-section" and section["value"].get("type") == "network-tree"]
+    trees = [
+        section["value"]["chains"]
+        for section in audits["network-dependency-tree-insight"]["details"]["items"]
+        if section.get("type") == "list-section" and section["value"].get("type") == "network-tree"
+    ]
     waiting = [chain for tree in trees for root in tree.values() for chain in chains(root, base)]
-    lcp = [item["node"]["selector"] for table in audits["largest-contentful-paint-element"]["details"]["items"]
-           for item in table["items"] if "node" in item]
+    lcp = [
+        item["node"]["selector"]
+        for table in audits["largest-contentful-paint-element"]["details"]["items"]
+        for item in table["items"]
+        if "node" in item
+    ]
     return {"blocking": blocking, "waiting": waiting, "lcp": lcp}
 
 
 def measure(base: str, path: str, folder: Path) -> tuple[dict, Counter, dict, dict]:
     """Medians of RUNS runs, how many runs each audit fell short in, its text and the details of the last run."""
     runs = [lighthouse(base + path, folder / f"report-{run}.json") for run in range(RUNS)]
-    medians = {"score": statistics.median(round(r["categories"]["performance"]["score"] * 100) for r in runs),
-               "version": runs[-1]["lighthouseVersion"]}
+    medians = {
+        "score": statistics.median(round(r["categories"]["performance"]["score"] * 100) for r in runs),
+        "version": runs[-1]["lighthouseVersion"],
+    }
     for audit in METRICS:
         medians[audit] = statistics.median(r["audits"][audit]["numericValue"] for r in runs)
     short, texts = Counter(), {}
@@ -110,21 +136,46 @@ def main() -> int:
         server.shutdown()
 
     version = next(iter(results.values()))[0]["version"]
-    print(f"Lighthouse {version} (mobile, simulated throttling), median of {RUNS} runs per page, gzip on, "
-          f"Chromium {chromium_path() or '(Playwright)'}, {os.cpu_count()} cores, load average "
-          f"{load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end\n")
-    print(table(["page", "performance", "FCP", "LCP", "TBT", "CLS"],
-                [[f"`/{path}`", f"{m['score']:.0f}", f"{m['first-contentful-paint'] / 1000:.1f} s",
-                  f"{m['largest-contentful-paint'] / 1000:.1f} s", f"{m['total-blocking-time']:.0f} ms",
-                  f"{m['cumulative-layout-shift']:.3f}"] for path, (m, *_) in results.items()], "lrrrrr"))
+    print(
+        f"Lighthouse {version} (mobile, simulated throttling), median of {RUNS} runs per page, gzip on, "
+        f"Chromium {chromium_path() or '(Playwright)'}, {os.cpu_count()} cores, load average "
+        f"{load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end\n"
+    )
+    print(
+        table(
+            ["page", "performance", "FCP", "LCP", "TBT", "CLS"],
+            [
+                [
+                    f"`/{path}`",
+                    f"{m['score']:.0f}",
+                    f"{m['first-contentful-paint'] / 1000:.1f} s",
+                    f"{m['largest-contentful-paint'] / 1000:.1f} s",
+                    f"{m['total-blocking-time']:.0f} ms",
+                    f"{m['cumulative-layout-shift']:.3f}",
+                ]
+                for path, (m, *_) in results.items()
+            ],
+            "lrrrrr",
+        )
+    )
     print()
-    rows = [[f"`/{path}`", texts[audit], f"{count}/{RUNS}"] for path, (_, short, texts, _) in results.items()
-            for audit, count in short.most_common() if count > RUNS // 2]
+    rows = [
+        [f"`/{path}`", texts[audit], f"{count}/{RUNS}"]
+        for path, (_, short, texts, _) in results.items()
+        for audit, count in short.most_common()
+        if count > RUNS // 2
+    ]
     print(table(["page", f"audit below {SHORT_OF} in most runs", "runs"], rows or [["all", "none", ""]], "llr"))
     print()
-    print(table(["page (last run)", "blocks the first paint", "requests that wait for another", "LCP element"],
-                [[f"`/{path}`", *("<br>".join(found[key]) for key in ("blocking", "waiting", "lcp"))]
-                 for path, (*_, found) in results.items()]))
+    print(
+        table(
+            ["page (last run)", "blocks the first paint", "requests that wait for another", "LCP element"],
+            [
+                [f"`/{path}`", *("<br>".join(found[key]) for key in ("blocking", "waiting", "lcp"))]
+                for path, (*_, found) in results.items()
+            ],
+        )
+    )
     return 0
 
 

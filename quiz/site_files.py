@@ -8,9 +8,9 @@ the files link to each other and to the guidance relatively.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Callable
 
 import rcssmin
 
@@ -41,23 +41,38 @@ def generate(questionnaires: dict[int, Questionnaire], language: str, *, url: Ca
     ``url`` tells where a docs path ends up on the site, e.g. ``leitfaden/druck.md`` ->
     ``leitfaden/druck/``.
     """
+
     def relative_to(page_path: str) -> Callable[[str], str]:
         def relative(path: str) -> str:
             target, _, anchor = path.partition("#")
             return relative_url(url(target), url(page_path)) + (f"#{anchor}" if anchor else "")
+
         return relative
 
     for_page, for_team, for_model = relative_to(PAGE_PATH), relative_to(TEAM_PAGE_PATH), relative_to(MODEL_PATH)
     current = questionnaires[max(questionnaires)]
     return {
         MODEL_PATH: render_model(questionnaires, language, link=for_model),
-        PAGE_PATH: render_page(current, language, model_url=for_page(MODEL_PATH),
-                               script_url=for_page(SCRIPT_PATH), style_url=for_page(STYLE_PATH),
-                               privacy_url=for_page(PRIVACY_PATH), team_url=for_page(TEAM_PAGE_PATH),
-                               method_url=for_page(METHOD_PATH), style=asset("selfcheck.css")),
-        TEAM_PAGE_PATH: render_team_page(current, language, model_url=for_team(MODEL_PATH),
-                                         script_url=for_team(TEAM_SCRIPT_PATH), style_url=for_team(STYLE_PATH),
-                                         privacy_url=for_team(PRIVACY_PATH), kit_url=for_team(KIT_PATH)),
+        PAGE_PATH: render_page(
+            current,
+            language,
+            model_url=for_page(MODEL_PATH),
+            script_url=for_page(SCRIPT_PATH),
+            style_url=for_page(STYLE_PATH),
+            privacy_url=for_page(PRIVACY_PATH),
+            team_url=for_page(TEAM_PAGE_PATH),
+            method_url=for_page(METHOD_PATH),
+            style=asset("selfcheck.css"),
+        ),
+        TEAM_PAGE_PATH: render_team_page(
+            current,
+            language,
+            model_url=for_team(MODEL_PATH),
+            script_url=for_team(TEAM_SCRIPT_PATH),
+            style_url=for_team(STYLE_PATH),
+            privacy_url=for_team(PRIVACY_PATH),
+            kit_url=for_team(KIT_PATH),
+        ),
         **{f"{ASSET_FOLDER}/{name}": asset(name) for name in ASSETS},
     }
 
