@@ -17,13 +17,12 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.site import LIGHTHOUSE_FLAGS
+from benchmarks.site import run_lighthouse
 from benchmarks.tables import publish, table
 from scripts.browser import chromium_path
 from scripts.editions import build_editions, failure
@@ -42,23 +41,7 @@ SHORT_OF = 0.9  # an audit below this score keeps the page from 100
 
 def lighthouse(url: str, report: Path) -> dict:
     """One mobile run; the report's JSON."""
-    result = subprocess.run(
-        [
-            "npx",
-            "--yes",
-            "lighthouse@12",
-            url,
-            "--quiet",
-            "--only-categories=performance",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={LIGHTHOUSE_FLAGS}",
-        ],
-        env={**os.environ, "CHROME_PATH": chromium_path() or ""},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_lighthouse(url, report, "--only-categories=performance")
     if result.returncode or not report.exists():
         raise SystemExit(f"lighthouse failed for {url}: {result.stderr[-500:]}")
     return json.loads(report.read_text(encoding="utf-8"))

@@ -51,27 +51,33 @@ def page_weights(site: Path, base: str) -> list[tuple]:
     return rows
 
 
+def run_lighthouse(url: str, report: Path, *options: str) -> subprocess.CompletedProcess:
+    """One mobile Lighthouse run of ``url`` with Debian's Chromium, its JSON report in ``report``."""
+    return subprocess.run(
+        [
+            "npx",
+            "--yes",
+            "lighthouse@12",
+            url,
+            "--quiet",
+            *options,
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={LIGHTHOUSE_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium_path() or ""},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def lighthouse(url: str) -> dict | None:
     if not shutil.which("npx"):
         return None
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
-        result = subprocess.run(
-            [
-                "npx",
-                "--yes",
-                "lighthouse@12",
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={report}",
-                f"--chrome-flags={LIGHTHOUSE_FLAGS}",
-            ],
-            env={**os.environ, "CHROME_PATH": chromium_path() or ""},
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_lighthouse(url, report)
         if result.returncode or not report.exists():
             print(f"lighthouse failed for {url}: {result.stderr[-500:]}", file=sys.stderr)
             return None
