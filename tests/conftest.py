@@ -26,7 +26,7 @@ from scripts.static_server import StaticServer
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 BROWSER_FIXTURES = {"playwright", "browser"}  # every Chromium page comes from these two
-LANES = ("unit", "site", "js", "browser", "stacks")  # the folder is the lane
+LANES = ("unit", "calibration", "site", "js", "browser", "stacks")  # the folder is the lane
 SLOW_LANES = {"browser", "stacks"}  # outside the fast lane
 
 
