@@ -2,7 +2,7 @@
 known answer version 2 and version 3 as published in quiz/questionnaires/; this prints, side by
 side, how often each is wrong, undecided and right about the range, judged against both truths,
 version 3 before and after its reserve pairs, two robustness scenarios, and the calibrations of
-version 3's estimator that were tried. tests/test_validity.py asserts the targets (version 3 on
+version 3's estimator that were tried. tests/calibration/test_validity.py asserts the targets (version 3 on
 TEST_SEED, a seed never used for tuning).
 
     .venv/bin/python -m benchmarks.validity
@@ -364,7 +364,7 @@ V3_TARGETS = {  # per cent, version 3 at noise 0.7 (issue 17, item 5)
     "robust_wrong": 3.0,  # each robustness scenario, clear cases
 }
 LENGTH_TARGETS = {"median": 32, "max": 45}  # statements answered
-TEST_SEED = 20261203  # tests/test_validity.py asserts on this seed; it was never used for tuning
+TEST_SEED = 20261203  # tests/calibration/test_validity.py asserts on this seed; it was never used for tuning
 OFFSET_SD = 0.25  # twins not equally hard: a fixed after-sale offset per pair, in answer steps
 
 

@@ -7,7 +7,7 @@ alphabet without 0/O and 1/I. Each version keeps its format for ever:
   (6⁵ = 7,776 values below 32³);
 - version 3 on (a version with a reserve): the same, with a seventh state, 6, for a reserve
   statement that was not asked (7⁵ = 16,807 values below 32³).
-The browser's twin is ``decode``/``encode`` in assets/engine.js; tests/engine.test.mjs proves both agree.
+The browser's twin is ``decode``/``encode`` in assets/engine.js; tests/js/engine.test.mjs proves both agree.
 """
 
 from __future__ import annotations

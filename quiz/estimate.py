@@ -53,7 +53,7 @@ MORE_PAIRS_CAP = 40  # what_would_make_it_clear looks at most this many pairs ah
 
 # Two-sided 70 % Student-t quantiles, t(0.85; df) for df = 1 .. 30, to three decimals.
 # Beyond 30 degrees of freedom the df = 30 value is used (slightly wider, never narrower).
-# benchmarks/validity.py recomputes them (t_table) and tests/test_validity.py compares.
+# benchmarks/validity.py recomputes them (t_table) and tests/calibration/test_validity.py compares.
 T_TABLE = (
     1.963,
     1.386,
@@ -251,7 +251,7 @@ def level_band(points: int) -> str:
 # is evidence: ten identical pairs narrow the range, and scattered pairs widen it.
 #
 # Why these numbers (benchmarks/validity.py prints the calibration; tuned on one seed, asserted
-# on another in tests/test_validity.py):
+# on another in tests/calibration/test_validity.py):
 # - PRIOR_SPREAD = 25 points, ONE answer step: answering noise of 0.7 steps on each half of a
 #   pair gives pair differences that scatter by 0.7 x sqrt(2) ≈ 1 step; the simulated reps'
 #   pair differences spread by a median of 25 points.

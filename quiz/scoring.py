@@ -8,7 +8,7 @@ Each version keeps the scoring it was published with:
   names (version 2 "floored", version 3 "moderated"). Version 3's reserve statements may also be
   NOT_ASKED (0): like "kam nicht vor" they are not scored, and their pair drops out.
 Integer arithmetic and the operation order of estimate.py, so that the browser's twin (``score``
-in assets/engine.js) computes exactly the same numbers; tests/engine.test.mjs proves it.
+in assets/engine.js) computes exactly the same numbers; tests/js/engine.test.mjs proves it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The browser's team page follows the same rules (``summarise``, ``compare`` and ``toCsv`` in
 assets/engine.js) for reading lines, averaging (tenths, rounded half up), comparing two rounds and the
-CSV; tests/engine.test.mjs proves it.
+CSV; tests/js/engine.test.mjs proves it.
 
 Two rounds (an earlier paste and the current one) are compared only within one questionnaire version:
 versions measure differently. A person's change is shown only where the same name stands once in each

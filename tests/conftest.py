@@ -239,7 +239,7 @@ def browser(playwright):
 
 @pytest.fixture
 def page(browser, base_url):
-    # Service workers blocked: the ordinary tests see the network; tests/test_offline.py opts in.
+    # Service workers blocked: the ordinary tests see the network; tests/browser/test_offline.py opts in.
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     page.requests = RequestLog(page, base_url.rstrip("/"))

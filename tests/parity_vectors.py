@@ -1,5 +1,5 @@
 """Vectors for the parity test: what the Python engine says for thousands of inputs, written as
-JSON for tests/engine.test.mjs, which runs the browser's engine (quiz/assets/engine.js) in Node
+JSON for tests/js/engine.test.mjs, which runs the browser's engine (quiz/assets/engine.js) in Node
 on the same inputs and demands identical results, codes, team summaries and CSV bytes, for
 every published version of the questionnaire.
 

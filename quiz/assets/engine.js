@@ -2,7 +2,7 @@
 // version, the drop-off's range and verdict, result codes, the team overview and its CSV. It is
 // the twin of the Python package (scoring.py, estimate.py, codes.py, team.py): every rule comes
 // from the model that Python writes, the operations run in the same order, and
-// tests/engine.test.mjs proves that both give identical results, byte for byte.
+// tests/js/engine.test.mjs proves that both give identical results, byte for byte.
 
 // Text rules (quiz/text.py): one explicit set of blanks, upper-casing of a..z only. Everything that
 // reads a paste or a link scans it once; no regular expression that could backtrack over it.

@@ -111,7 +111,7 @@ def test_persona_completes_the_assessment(page, edition, questionnaire, persona,
 
 
 def test_the_served_engine_scores_like_python(page, base_url, questionnaire, model):
-    """A few end-to-end vectors through the files the site serves; tests/engine.test.mjs has thousands."""
+    """A few end-to-end vectors through the files the site serves; tests/js/engine.test.mjs has thousands."""
     open_assessment(page, base_url)
     vectors = [answers_for(questionnaire, persona) for persona in sorted(PERSONAS)]
     vectors.append([None if statement.trigger else 2 for statement in questionnaire.statements])  # "kam nicht vor"

@@ -1,7 +1,7 @@
 """Every Node test in tests/js (``node --test``), run by pytest so that one command runs them all.
 
 The engine's parity test (engine.test.mjs) needs the Python engine's vectors and runs from
-tests/test_engine_parity.py instead.
+tests/js/test_engine_parity.py instead.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Python-Markdown's own slug turns "Maß" into "ma" and "Gespräch" into "gesprach"; a link to such an
 anchor reads wrong and breaks as soon as someone fixes it. These tests read the built German edition
-(the English one shares its ids, tests/test_editions.py) and the hook's slug function.
+(the English one shares its ids, tests/site/test_editions.py) and the hook's slug function.
 """
 
 from __future__ import annotations
