@@ -154,14 +154,7 @@ def drop_estimate(differences: list[int], *, sd_floor: float = SD_FLOOR, table: 
     variance = (n * squares - total * total) / (n * (n - 1)) if n > 1 else 0.0
     spread = max(math.sqrt(variance), sd_floor)
     half = t_quantile(max(n - 1, 1), table) * (spread / math.sqrt(n))
-    return Estimate(
-        n=n,
-        total=total,
-        spread=spread,
-        mean=math.floor((2 * total + n) / (2 * n)),
-        low=max(math.floor(total / n - half + 0.5), -100),
-        high=min(math.floor(total / n + half + 0.5), 100),
-    )
+    return _estimate(n, total, spread, half)
 
 
 def verdict(
@@ -356,14 +349,7 @@ def moderated_estimate(
     variance = (prior_df * prior_spread * prior_spread * n + (n * squares - total * total)) / (n * (prior_df + n - 1))
     spread = math.sqrt(variance)
     half = t_quantile(prior_df + n - 1, table) * (spread / math.sqrt(n))
-    return Estimate(
-        n=n,
-        total=total,
-        spread=spread,
-        mean=math.floor((2 * total + n) / (2 * n)),
-        low=max(math.floor(total / n - half + 0.5), -100),
-        high=min(math.floor(total / n + half + 0.5), 100),
-    )
+    return _estimate(n, total, spread, half)
 
 
 def estimate_by(rules: Rules, differences: list[int]) -> Estimate:
@@ -403,3 +389,15 @@ def _sums(differences: list[int]) -> tuple[int, int]:
         total += difference
         squares += difference * difference
     return total, squares
+
+
+def _estimate(n: int, total: int, spread: float, half: float) -> Estimate:
+    """The mean rounded half up and the range around it, within ±100 points (both estimators)."""
+    return Estimate(
+        n=n,
+        total=total,
+        spread=spread,
+        mean=math.floor((2 * total + n) / (2 * n)),
+        low=max(math.floor(total / n - half + 0.5), -100),
+        high=min(math.floor(total / n + half + 0.5), 100),
+    )
